@@ -1,0 +1,151 @@
+"""Typed data model shared by every stage: ``Document -> Page -> Line``.
+
+Provenance lives inside the types (as pdfplumber's ``TextMap`` ties output characters to source
+characters): every character of a :class:`Line` carries the offset of the input character it came
+from, so later stages get page and character spans for free, and every input character that is
+*not* in some page's own text is listed in a :class:`Removal` with a reason.
+
+Offsets index the *source stream*: for text input, the decoded input string; for PDF input, the
+document's glyph sequence (see :mod:`ontwar.read.pdf`).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from enum import StrEnum
+
+
+class Diagnosis(StrEnum):
+    """How a page's extracted text was damaged before repair."""
+
+    CLEAN = "clean"
+    LINE_INTERLEAVED = "line-interleaved"
+    FRAGMENT_MERGED = "fragment-merged"
+
+
+class Zone(StrEnum):
+    """Where on the page a line sits (filled in by layout analysis; text input says BODY)."""
+
+    BODY = "body"
+    LETTERHEAD = "letterhead"
+    SIDEBAR = "sidebar"
+    ADDRESS = "address"
+    HEADER = "header"
+    FOOTER = "footer"
+
+
+@dataclass(frozen=True, slots=True)
+class Line:
+    """One line of a page's own text, with the source offset of each character."""
+
+    text: str
+    offsets: tuple[int, ...]
+    zone: Zone = Zone.BODY
+
+    def __post_init__(self) -> None:
+        if len(self.text) != len(self.offsets):
+            raise ValueError(
+                f"line has {len(self.text)} characters but {len(self.offsets)} offsets"
+            )
+
+    @classmethod
+    def from_source(cls, source: str, start: int, end: int, zone: Zone = Zone.BODY) -> Line:
+        """The line ``source[start:end]`` with its offsets."""
+        return cls(source[start:end], tuple(range(start, end)), zone)
+
+    def strip(self) -> tuple[Line, Line]:
+        """Split off trailing whitespace: ``(content, trailing)``."""
+        end = len(self.text.rstrip())
+        return (
+            Line(self.text[:end], self.offsets[:end], self.zone),
+            Line(self.text[end:], self.offsets[end:], self.zone),
+        )
+
+
+@dataclass(frozen=True, slots=True)
+class Removal:
+    """Input characters left out of a page's own text, and why."""
+
+    reason: str
+    page: int
+    offsets: tuple[int, ...]
+    text: str
+    layer: int | None = None
+
+    def to_dict(self) -> dict[str, object]:
+        return {
+            "reason": self.reason,
+            "layer": self.layer,
+            "chars": len(self.offsets),
+            "spans": [list(span) for span in spans(self.offsets)],
+            "text": self.text,
+        }
+
+
+@dataclass(slots=True)
+class Page:
+    """A page's own text after repair, its diagnosis and what was removed from it."""
+
+    number: int
+    lines: list[Line]
+    diagnosis: Diagnosis = Diagnosis.CLEAN
+    layers: int = 1
+    confidence: float = 1.0
+    removed: list[Removal] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+
+    @property
+    def text(self) -> str:
+        return "\n".join(line.text for line in self.lines)
+
+    def to_dict(self) -> dict[str, object]:
+        return {
+            "number": self.number,
+            "text": self.text,
+            "diagnosis": str(self.diagnosis),
+            "layers": self.layers,
+            "confidence": round(self.confidence, 4),
+            "removed": [removal.to_dict() for removal in self.removed],
+            "warnings": list(self.warnings),
+        }
+
+
+@dataclass(slots=True)
+class Document:
+    """A whole letter as recovered: its pages in order, plus document-level warnings."""
+
+    source: str
+    pages: list[Page]
+    warnings: list[str] = field(default_factory=list)
+    kind: str = "text"
+
+    @property
+    def text(self) -> str:
+        return "\f".join(page.text for page in self.pages)
+
+    def to_dict(self) -> dict[str, object]:
+        return {
+            "source": self.source,
+            "kind": self.kind,
+            "pages": [page.to_dict() for page in self.pages],
+            "warnings": list(self.warnings),
+        }
+
+
+def spans(offsets: Iterable[int]) -> Iterator[tuple[int, int]]:
+    """Compress sorted-or-not offsets into maximal ``[start, end)`` runs, in order of appearance.
+
+    >>> list(spans([3, 4, 5, 9, 10, 2]))
+    [(3, 6), (9, 11), (2, 3)]
+    """
+    start = prev = None
+    for offset in offsets:
+        if prev is not None and offset == prev + 1:
+            prev = offset
+            continue
+        if start is not None and prev is not None:
+            yield (start, prev + 1)
+        start = prev = offset
+    if start is not None and prev is not None:
+        yield (start, prev + 1)

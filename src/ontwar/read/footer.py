@@ -1,0 +1,79 @@
+"""Recognise running page footers, also when several layers' footers were merged into one line.
+
+Page breaks in extracted text are often marked only by the footer ("Pagina 3 van 16", "Pagina
+3/16", "- 3 -", "Page 3 of 16"). On stacked pages the footers of all layers share a baseline and
+come out merged: ``Pa Pagiginna 1a 1 va6 vn 1an 616`` is two footers shuffled together. Such a
+line still has exactly the letters of ``m`` footers, so we recognise it by its letter multiset,
+not by a literal. The number printed in a footer is never trusted (stacked letters often repeat
+the same number); pages are counted.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+
+# Footer templates: the regex of one clean footer, and the non-digit, non-space characters of it.
+FOOTER_TEMPLATES: tuple[tuple[re.Pattern[str], str], ...] = (
+    (re.compile(r"pagina\s*\d+\s*(?:van|/)\s*\d+", re.IGNORECASE), "paginavan"),
+    (re.compile(r"pagina\s*\d+\s*/\s*\d+", re.IGNORECASE), "pagina/"),
+    (re.compile(r"pagina\s*\d+", re.IGNORECASE), "pagina"),
+    (re.compile(r"page\s*\d+\s*of\s*\d+", re.IGNORECASE), "pageof"),
+    (re.compile(r"blad\s*\d+\s*(?:van\s*\d+)?", re.IGNORECASE), "blad"),
+    (re.compile(r"-\s*\d+\s*-"), "--"),
+)
+
+MAX_FOOTER_LENGTH = 40
+"""Characters a single footer may have; a merged one may have ``copies`` times as many."""
+
+
+@dataclass(frozen=True, slots=True)
+class Footer:
+    """A footer line: how many footers were merged into it."""
+
+    copies: int
+
+
+def match_footer(line: str) -> Footer | None:
+    """The footer this whole line is, if any.
+
+    >>> match_footer(" Pagina 1 van 16 ")
+    Footer(copies=1)
+    >>> match_footer(" Pa Pagiginna 1a 1 va6 vn 1an 616  ")
+    Footer(copies=2)
+    >>> match_footer("- 4 -")
+    Footer(copies=1)
+    >>> match_footer("De pagina van het jaar") is None
+    True
+    """
+    text = line.strip()
+    if not text or not any(char.isdigit() for char in text):
+        return None
+    letters = Counter(char.lower() for char in text if not char.isdigit() and not char.isspace())
+    for pattern, template in FOOTER_TEMPLATES:
+        if pattern.fullmatch(text):
+            return Footer(1)
+        copies = _copies(letters, Counter(template))
+        if copies >= 2 and len(text) <= MAX_FOOTER_LENGTH * copies and _starts_like(text, template):
+            return Footer(copies)
+    return None
+
+
+def _copies(letters: Counter[str], template: Counter[str]) -> int:
+    """How many times ``template`` makes up ``letters`` exactly (0 when it does not)."""
+    first = next(iter(template))
+    copies, rest = divmod(letters[first], template[first])
+    if rest or not copies:
+        return 0
+    return (
+        copies
+        if all(letters[c] == n * copies for c, n in template.items())
+        and (letters.total() == template.total() * copies)
+        else 0
+    )
+
+
+def _starts_like(text: str, template: str) -> bool:
+    """A merged footer still begins with the first letter of a footer (every layer starts so)."""
+    return text.lstrip()[:1].lower() == template[0]

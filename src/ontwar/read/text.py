@@ -1,0 +1,150 @@
+"""Read extracted text: decode the bytes, fix mojibake, split it into pages of lines.
+
+Offsets of every :class:`~ontwar.model.Line` index the decoded input, so the repair stages can
+report exactly which input characters they kept or removed. Pages are split on form feeds when
+there are any, else after each running footer (see :mod:`ontwar.read.footer`).
+"""
+
+from __future__ import annotations
+
+import difflib
+from dataclasses import dataclass, field
+
+import ftfy
+
+from ontwar.errors import InputError
+from ontwar.model import Line, Removal
+from ontwar.read.footer import match_footer
+
+MAX_BYTES = 64 * 1024 * 1024
+"""Inputs above this are refused: no real letter comes close, and memory stays bounded."""
+
+FALLBACK_ENCODINGS = ("cp1252", "latin-1")
+"""Tried in order when the bytes are not UTF-8; Dutch text from Windows tools is mostly cp1252."""
+
+FTFY_CONFIG = ftfy.TextFixerConfig(
+    uncurl_quotes=False,
+    fix_character_width=False,
+    fix_line_breaks=False,
+    normalization="NFC",
+    explain=False,
+)
+"""Fix mojibake and ligatures only: curly quotes and widths are the author's, not damage."""
+
+
+@dataclass(slots=True)
+class TextInput:
+    """Decoded text, its pages of raw lines, and what reading it changed or noticed."""
+
+    text: str
+    encoding: str
+    pages: list[list[Line]]
+    removed: list[Removal] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+
+
+def read_text(data: bytes, name: str) -> TextInput:
+    """Decode ``data`` and split it into pages; raise :class:`InputError` if it is not text."""
+    text, encoding, warnings = decode(data, name)
+    lines, removed = fix_lines(text)
+    pages = split_pages(lines)
+    if len(pages) == 1 and "\f" not in text:
+        warnings.append("no page breaks found (no form feeds or page footers); read as one page")
+    return TextInput(text, encoding, pages, removed, warnings)
+
+
+def decode(data: bytes, name: str) -> tuple[str, str, list[str]]:
+    """Bytes to text: UTF-8 (BOM or not), else a Windows/Latin-1 fallback with a warning."""
+    if not data.strip():
+        raise InputError(f"{name} is empty; give a text extracted from a letter or its PDF")
+    if len(data) > MAX_BYTES:
+        raise InputError(
+            f"{name} is {len(data) / 2**20:.0f} MiB, over the {MAX_BYTES // 2**20} MiB limit; "
+            "split it into letters first"
+        )
+    if data.startswith(b"%PDF-"):
+        raise InputError(f"{name} is a PDF, not text; read it with the PDF reader")
+    if _looks_binary(data):
+        raise InputError(f"{name} looks binary (control bytes), not extracted text; check the file")
+    try:
+        return data.decode("utf-8-sig"), "utf-8", []
+    except UnicodeDecodeError as error:
+        position = error.start
+    for encoding in FALLBACK_ENCODINGS:
+        try:
+            text = data.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+        warning = f"not UTF-8 (byte {position}); decoded as {encoding}"
+        return text, encoding, [warning]
+    raise InputError(f"{name} is not in a known text encoding; convert it to UTF-8")
+
+
+def _looks_binary(data: bytes) -> bool:
+    sample = data[:65536]
+    controls = sum(1 for byte in sample if byte < 32 and byte not in b"\t\n\r\f")
+    return b"\x00" in sample or controls > len(sample) * 0.05
+
+
+def fix_lines(text: str) -> tuple[list[Line], list[Removal]]:
+    """Split on newlines, keeping form feeds as their own marker lines, and fix mojibake."""
+    lines: list[Line] = []
+    removed: list[Removal] = []
+    start = 0
+    for index, char in enumerate(text + "\n"):
+        if char not in "\n\f":
+            continue
+        end = index - 1 if index > start and text[index - 1] == "\r" else index
+        line, dropped = fix_mojibake(Line.from_source(text, start, end))
+        lines.append(line)
+        if dropped:
+            removed.append(Removal("mojibake", 0, dropped, "".join(text[o] for o in dropped)))
+        if char == "\f":
+            lines.append(Line("\f", (index,)))
+        start = index + 1
+    return lines, removed
+
+
+def fix_mojibake(line: Line) -> tuple[Line, tuple[int, ...]]:
+    """ftfy's fix of one line, each new character mapped to the input character it replaces.
+
+    Returns the fixed line and the offsets of input characters that were dropped.
+
+    >>> fixed, dropped = fix_mojibake(Line("BelgiÃ« ", (0, 1, 2, 3, 4, 5, 6, 7)))
+    >>> fixed.text, fixed.offsets, dropped
+    ('België ', (0, 1, 2, 3, 4, 5, 7), (6,))
+    """
+    fixed = ftfy.fix_text(line.text, FTFY_CONFIG)
+    if fixed == line.text:
+        return line, ()
+    offsets: list[int] = []
+    dropped: list[int] = []
+    matcher = difflib.SequenceMatcher(None, line.text, fixed, autojunk=False)
+    for tag, i1, i2, j1, j2 in matcher.get_opcodes():
+        if tag == "equal":
+            offsets.extend(line.offsets[i1:i2])
+            continue
+        source = line.offsets[i1:i2] or line.offsets[max(i1 - 1, 0) : i1 + 1]
+        offsets.extend(source[min(k, len(source) - 1)] for k in range(j2 - j1))
+        dropped.extend(line.offsets[i1 + (j2 - j1) : i2])
+    return Line(fixed, tuple(offsets), line.zone), tuple(dropped)
+
+
+def split_pages(lines: list[Line]) -> list[list[Line]]:
+    """Pages of lines: at form feeds if there are any, else after each footer line."""
+    if any(line.text == "\f" for line in lines):
+        pages: list[list[Line]] = [[]]
+        for line in lines:
+            if line.text == "\f":
+                pages.append([])
+            else:
+                pages[-1].append(line)
+        return [page for page in pages if any(line.text.strip() for line in page)] or [[]]
+    pages = [[]]
+    for line in lines:
+        pages[-1].append(line)
+        if match_footer(line.text):
+            pages.append([])
+    if len(pages) > 1 and not any(line.text.strip() for line in pages[-1]):
+        pages[-2].extend(pages.pop())
+    return pages

@@ -1,0 +1,48 @@
+"""The recovery pipeline: read a file (text or PDF), unstack its pages, return a ``Document``."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+from ontwar.errors import InputError
+from ontwar.model import Document
+from ontwar.read.text import read_text
+from ontwar.repair.config import RepairConfig
+from ontwar.repair.unstack import unstack
+
+
+def recover_text(
+    data: bytes | str,
+    source: str = "<text>",
+    config: RepairConfig | None = None,
+    progress: Callable[[int, int], None] | None = None,
+) -> Document:
+    """Recover each page's own text from extracted text (bytes are decoded, str taken as is)."""
+    raw = data.encode("utf-8") if isinstance(data, str) else data
+    text_input = read_text(raw, source)
+    total = len(text_input.pages)
+    pages = unstack(
+        text_input.pages, config, (lambda done: progress(done, total)) if progress else None
+    )
+    if text_input.removed:
+        pages[0].removed.extend(text_input.removed)
+    warnings = list(text_input.warnings)
+    for page in pages:
+        warnings.extend(page.warnings)
+    return Document(source, pages, warnings, kind="text")
+
+
+def recover_path(
+    path: Path,
+    config: RepairConfig | None = None,
+    progress: Callable[[int, int], None] | None = None,
+) -> Document:
+    """Recover a file: PDFs (by their ``%PDF-`` header) go to the PDF reader, the rest is text."""
+    try:
+        data = path.read_bytes()
+    except OSError as error:
+        raise InputError(f"{path}: cannot read ({error.strerror}); check the path") from error
+    if data.startswith(b"%PDF-"):
+        raise InputError(f"{path} is a PDF; the PDF reader is not available in this version")
+    return recover_text(data, str(path), config, progress)

@@ -1,0 +1,296 @@
+"""Give each page of a stacked-layer extraction back its own text.
+
+Some PDFs carry, under page k, the hidden text of pages 1..k-1 at the same coordinates. An
+extractor that sorts text fragments by baseline and x then interleaves the layers' lines, or
+merges lines that share a baseline into one shuffle of fragments. Unstacking works page by page:
+
+1. **Map** each line of page k-1, already decomposed into its layers' strings, to the line of page
+   k that contains it (a monotone alignment: layers keep their line order, and a line of page k
+   must contain every character of the earlier line it receives).
+2. **Decode** each merged line into those known strings plus a residue, the page's own text
+   (:func:`ontwar.repair.decode.decode_line`).
+3. **Learn**: the own text joins the language model, the switches teach the fragment prior, and
+   each line's decomposition becomes the known strings for page k+1.
+
+The known strings of page k+1 are the decomposition found on page k, so an error on page k costs
+at most a misplaced character there; it never stops page k+1 from matching.
+"""
+
+from __future__ import annotations
+
+import itertools
+import math
+from collections import Counter
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+
+from ontwar.model import Diagnosis, Line, Page, Removal
+from ontwar.read.footer import match_footer
+from ontwar.repair.config import RepairConfig
+from ontwar.repair.decode import OWN, Decoding, KnownString, decode_line
+from ontwar.repair.fragments import SplitPrior, fragment_starts
+from ontwar.repair.langmodel import CharModel, WordModel
+
+EARLIER_LAYER = "earlier layer"
+WHITESPACE = "layout whitespace"
+SENTENCE_END = ".?!:;)’”\"'"
+
+Composition = list[KnownString]
+"""The layer strings one extracted line was found to consist of, in layer order."""
+
+
+@dataclass(slots=True)
+class UnstackState:
+    """What carries over from one page to the next."""
+
+    chars: CharModel
+    words: WordModel
+    splits: SplitPrior = field(default_factory=SplitPrior)
+    previous: list[Composition] | None = None
+    layers: int = 0
+
+
+def unstack(
+    pages: Sequence[Sequence[Line]],
+    config: RepairConfig | None = None,
+    progress: Callable[[int], None] | None = None,
+) -> list[Page]:
+    """Recover every page's own text from raw extracted pages (lists of lines with offsets)."""
+    config = config or RepairConfig()
+    state = UnstackState(CharModel(), WordModel())
+    recovered = []
+    for number, lines in enumerate(pages, start=1):
+        recovered.append(unstack_page(number, list(lines), state, config))
+        if progress:
+            progress(number)
+    flag_gaps(recovered)
+    return recovered
+
+
+def unstack_page(number: int, lines: list[Line], state: UnstackState, config: RepairConfig) -> Page:
+    """Recover one page and update ``state`` for the next."""
+    mapping = _map_previous(state.previous, [line.text for line in lines]) if state.previous else {}
+    own_lines: list[Line] = []
+    removed_by_layer: dict[int, list[int]] = {}
+    compositions: list[Composition] = []
+    confidences: list[tuple[float, int]] = []
+    merged_lines = interleaved = 0
+    for index, line in enumerate(lines):
+        known = [string for group in mapping.get(index, ()) for string in group]
+        decoding = decode_line(line.text, known, state.chars, state.words, state.splits, config)
+        own, composition = _apply(line, known, decoding, number, removed_by_layer, state.splits)
+        if own.text:
+            own_lines.append(own)
+        compositions.append(composition)
+        if known:
+            has_own = bool(own.text.strip())
+            merged_lines += has_own
+            interleaved += not has_own
+            if has_own:
+                confidences.append((decoding.confidence, len(own.text)))
+    layers = 1 + len({s.layer for group in mapping.values() for c in group for s in c})
+    page = _page(number, own_lines, removed_by_layer, layers, confidences)
+    page.diagnosis = (
+        Diagnosis.FRAGMENT_MERGED
+        if merged_lines
+        else Diagnosis.LINE_INTERLEAVED
+        if interleaved
+        else Diagnosis.CLEAN
+    )
+    for line in page.lines:
+        state.chars.learn(line.text)
+        state.words.learn(line.text)
+    state.previous = compositions
+    state.layers = layers
+    return page
+
+
+def _apply(
+    line: Line,
+    known: list[KnownString],
+    decoding: Decoding,
+    number: int,
+    removed_by_layer: dict[int, list[int]],
+    splits: SplitPrior,
+) -> tuple[Line, Composition]:
+    """Split ``line`` by ``decoding``: its own part, removals per layer, and its composition."""
+    owners = decoding.owners
+    own_chars = [i for i, owner in enumerate(owners) if owner == OWN]
+    own = Line("".join(line.text[i] for i in own_chars), tuple(line.offsets[i] for i in own_chars))
+    composition: Composition = []
+    for which, string in enumerate(known):
+        positions = [i for i, owner in enumerate(owners) if owner == which]
+        removed_by_layer.setdefault(string.layer, []).extend(line.offsets[i] for i in positions)
+        starts = fragment_starts(owners, which)
+        splits.learn(string.text, starts)
+        text = "".join(line.text[i] for i in positions)
+        composition.append(KnownString(text, string.layer, string.boundaries | frozenset(starts)))
+    if own.text:
+        starts = fragment_starts(owners, OWN)
+        if known:
+            splits.learn(own.text, starts)
+        composition.append(KnownString(own.text, number, frozenset(starts)))
+    return own, composition
+
+
+def _page(
+    number: int,
+    own_lines: list[Line],
+    removed_by_layer: dict[int, list[int]],
+    layers: int,
+    confidences: list[tuple[float, int]],
+) -> Page:
+    lines, whitespace = _tidy(own_lines)
+    removed = [
+        Removal(EARLIER_LAYER, number, tuple(offsets), "", layer)
+        for layer, offsets in sorted(removed_by_layer.items())
+        if offsets
+    ]
+    if whitespace:
+        removed.append(Removal(WHITESPACE, number, tuple(whitespace), ""))
+    weight = sum(size for _, size in confidences)
+    confidence = sum(c * size for c, size in confidences) / weight if weight else 1.0
+    return Page(number, lines, layers=layers, confidence=confidence, removed=removed)
+
+
+def _tidy(lines: list[Line]) -> tuple[list[Line], list[int]]:
+    """Strip trailing whitespace and collapse runs of blank lines into one paragraph break."""
+    tidy: list[Line] = []
+    dropped: list[int] = []
+    for line in lines:
+        content, trailing = line.strip()
+        dropped.extend(trailing.offsets)
+        if content.text or (tidy and tidy[-1].text):
+            tidy.append(content)
+    while tidy and not tidy[-1].text:
+        tidy.pop()
+    return tidy, dropped
+
+
+def _map_previous(previous: list[Composition], lines: list[str]) -> dict[int, list[Composition]]:
+    """Assign each earlier line (as its composition) to the line of this page that contains it.
+
+    A monotone alignment maximising the characters placed, by dynamic programming: group ``t``
+    may go to line ``s`` only if ``s`` holds all of its characters; consecutive groups may share
+    a line (when this page's text bridges two earlier baselines) if the line holds both.
+    """
+    groups = ["".join(string.text for string in group) for group in previous]
+    if not _page_contains(groups, lines):
+        return {}
+    group_counts = [Counter(group) for group in groups]
+    line_counts = [Counter(line) for line in lines]
+    weights = [len(group.strip()) for group in groups]
+    total, size = len(groups), len(lines)
+    low = min(0, size - total) - 8
+    high = max(0, size - total) + 8
+    minus = -math.inf
+    # best[t][s]: group t on line s; upto[t][s]: groups before t placed on lines before s.
+    best = [[minus] * size for _ in range(total)]
+    upto = [[minus] * (size + 1) for _ in range(total + 1)]
+    for s in range(size + 1):
+        upto[0][s] = 0.0
+    choice: dict[tuple[int, int], tuple[str, int, int]] = {}
+    for t in range(total):
+        for s in range(size):
+            if not weights[t] or not low <= s - t <= high:
+                continue
+            if not _fits(group_counts[t], line_counts[s]):
+                continue
+            options = [(upto[t][s], ("upto", t, s))]
+            if (
+                t
+                and best[t - 1][s] > minus
+                and _fits(group_counts[t] + group_counts[t - 1], line_counts[s])
+            ):
+                options.append((best[t - 1][s], ("share", t - 1, s)))
+            score, origin = max(options, key=lambda option: option[0])
+            best[t][s] = score + weights[t] + _closeness(groups[t], lines[s])
+            choice[(t, s)] = origin
+        row, above = upto[t + 1], upto[t]
+        for s in range(size + 1):
+            candidates = [above[s], row[s - 1] if s else minus]
+            if s:
+                candidates.append(best[t][s - 1])
+            row[s] = max(candidates)
+    placement = _trace(upto, choice, total, size)
+    return {line: [previous[group] for group in groups] for line, groups in placement.items()}
+
+
+def _trace(
+    upto: list[list[float]],
+    choice: dict[tuple[int, int], tuple[str, int, int]],
+    total: int,
+    size: int,
+) -> dict[int, list[int]]:
+    """Follow the alignment back from its end: which groups went to which line."""
+    placed: list[tuple[int, int]] = []
+    t, s = total, size
+    while t > 0 and s > 0:
+        value = upto[t][s]
+        if value == upto[t - 1][s]:
+            t -= 1
+        elif value == upto[t][s - 1]:
+            s -= 1
+        else:  # group t-1 sits on line s-1
+            g, line = t - 1, s - 1
+            while True:
+                placed.append((g, line))
+                kind, g_before, _ = choice[(g, line)]
+                if kind == "share":
+                    g = g_before
+                    continue
+                t, s = g, line
+                break
+    mapping: dict[int, list[int]] = {}
+    for group, line in sorted(placed):
+        mapping.setdefault(line, []).append(group)
+    return mapping
+
+
+def _closeness(group: str, line: str) -> float:
+    """Tie-breaker between lines that could hold a group: the one it fills best.
+
+    A short earlier line ("Binnenhof 22") fits inside many long lines; the line that is
+    exactly it, or holds little besides it, is the likelier home.
+    """
+    if group.rstrip() == line.rstrip():
+        return 1.0
+    return 0.5 * len(group.strip()) / max(len(line.strip()), 1)
+
+
+def _fits(part: Counter[str], whole: Counter[str]) -> bool:
+    return all(whole[char] >= count for char, count in part.items())
+
+
+def _page_contains(groups: list[str], lines: list[str]) -> bool:
+    """Quick test: does this page hold (nearly) all non-space characters of the previous one?"""
+    before = Counter(char for group in groups for char in group if not char.isspace())
+    now = Counter(char for line in lines for char in line if not char.isspace())
+    missing = sum((before - now).values())
+    return bool(before) and missing <= 0.02 * before.total()
+
+
+def flag_gaps(pages: list[Page]) -> None:
+    """Warn where a page ends or starts mid-sentence: lines may be missing there, never invented."""
+    for before, after in itertools.pairwise(pages):
+        last = _last_body_line(before)
+        first = next((line.text.strip() for line in after.lines if line.text.strip()), "")
+        ends_open = bool(last) and last[-1] not in SENTENCE_END
+        starts_open = bool(first) and first[0].islower()
+        if ends_open or starts_open:
+            where = "ends" if ends_open else "continues"
+            before.warnings.append(
+                f"page {before.number} {where} mid-sentence; lines may be missing at the break"
+            )
+            if starts_open:
+                after.warnings.append(
+                    f"page {after.number} starts mid-sentence; lines may be missing before it"
+                )
+
+
+def _last_body_line(page: Page) -> str:
+    for line in reversed(page.lines):
+        text = line.text.strip()
+        if text and not match_footer(text):
+            return text
+    return ""
