@@ -32,6 +32,12 @@ class RepairConfig:
     characters to the own string are not pruned merely for having been scored on more of them
     (about the model's mean cost per character of Dutch)."""
 
+    lost_space_cost: float = 4.0
+    """Cost of a known string's space that the merged line does not have."""
+
+    pooled_space_cost: float = 4.0
+    """Cost of a space given to no string (layout whitespace of an unknown layer)."""
+
     known_boundary_cost: float = 0.05
     """Cost of splitting a known string where it was already seen split (near-certain)."""
 

@@ -29,6 +29,9 @@ from ontwar.repair.langmodel import CharModel, WordModel
 OWN = -1
 """Owner index of the page's own (unknown) string; known strings are numbered from 0."""
 
+POOL = -2
+"""Owner index of a space that belongs to no string we know: layout whitespace."""
+
 
 @dataclass(frozen=True, slots=True)
 class KnownString:
@@ -47,6 +50,8 @@ class Decoding:
     owners: tuple[int, ...]
     cost: float
     confidence: float
+    known: tuple[KnownString, ...] = ()
+    """The known strings the owners refer to (the rescue strings when those were used)."""
     complete: bool = True
     """False when the known strings could not all be embedded (see ``fallback_decoding``)."""
 
@@ -75,22 +80,41 @@ def decode_line(
     words: WordModel,
     splits: SplitPrior,
     config: RepairConfig,
+    rescue: list[KnownString] | None = None,
 ) -> Decoding:
-    """Best decomposition of ``merged`` into the ``known`` strings plus the own residue."""
+    """Best decomposition of ``merged`` into the ``known`` strings plus the own residue.
+
+    If the known strings cannot all be embedded exactly, spaces are made flexible (see
+    ``_beam``); then the ``rescue`` strings are tried, if any: the earlier page's raw lines,
+    exact but blind to layers. Only then does the tolerant fallback take over.
+    """
     if not known:
-        return Decoding(tuple([OWN] * len(merged)), 0.0, 1.0)
+        return Decoding((OWN,) * len(merged), 0.0, 1.0)
     models = _Models(chars, words, splits, config)
-    latest = [_rightmost_embedding(merged, string.text) for string in known]
-    if any(positions is None for positions in latest):
-        return fallback_decoding(merged, known)
-    embeddings = [p for p in latest if p is not None]
-    finals = _beam(merged, known, embeddings, config.beam_width, models)
-    decoding = _best(merged, finals) if finals else None
-    if decoding is None or _doubtful(decoding.own_text(merged), words, config):
-        wide = _beam(merged, known, embeddings, config.wide_beam_width, models)
+    for attempt, flexible in ((known, False), (known, True), (rescue, False), (rescue, True)):
+        decoding = _search(merged, attempt, flexible, models) if attempt else None
+        if decoding is not None:
+            return decoding
+    return fallback_decoding(merged, known)
+
+
+def _search(
+    merged: str, known: list[KnownString], flexible: bool, models: _Models
+) -> Decoding | None:
+    embeddings = []
+    for string in known:
+        latest = _rightmost_embedding(merged, string.text, flexible)
+        if latest is None:
+            return None
+        embeddings.append(latest)
+    config = models.config
+    finals = _beam(merged, known, embeddings, config.beam_width, flexible, models)
+    decoding = _best(merged, finals, known) if finals else None
+    if decoding is None or _doubtful(decoding.own_text(merged), models.words, config):
+        wide = _beam(merged, known, embeddings, config.wide_beam_width, flexible, models)
         if wide and (decoding is None or wide[0][0] < decoding.cost):
-            decoding = _best(merged, wide)
-    return decoding or fallback_decoding(merged, known)
+            decoding = _best(merged, wide, known)
+    return decoding
 
 
 def _doubtful(own: str, words: WordModel, config: RepairConfig) -> bool:
@@ -103,45 +127,87 @@ def _doubtful(own: str, words: WordModel, config: RepairConfig) -> bool:
 
 
 def _beam(
-    merged: str, known: list[KnownString], latest: list[list[int]], width: int, models: _Models
+    merged: str,
+    known: list[KnownString],
+    latest: list[list[int]],
+    width: int,
+    flexible: bool,
+    models: _Models,
 ) -> list[_State]:
-    """All complete decompositions left in a beam of ``width``, cheapest first."""
+    """All complete decompositions left in a beam of ``width``, cheapest first.
+
+    With ``flexible`` spaces, a space may also be given to the layout pool (a space of no string
+    we know of), and a known string may lose a space (another layer may have taken it on the
+    page where the string was first decoded): spaces are where layers are easiest to confuse,
+    so they must not make a line undecodable.
+    """
     config = models.config
     texts = [string.text for string in known]
     lengths = tuple(len(text) for text in texts)
-    total_known = sum(lengths)
+    solid = [_solid_counts(text) for text in texts]
     beam: list[_State] = [(0.0, (0,) * len(known), OWN, "", "", None)]
     for index, char in enumerate(merged):
-        free = len(merged) - index - total_known  # characters the own string may still take
+        left = len(merged) - index - 1  # characters after this one
         following = index + 1
+        is_space = char == " "
+        skips = flexible and not is_space
         candidates: dict[tuple, _State] = {}
         for cost, positions, owner, context, word, trail in beam:
             for which, text in enumerate(texts):
                 position = positions[which]
+                skipped = 0
+                while skips and position < lengths[which] and text[position] == " ":
+                    position, skipped = position + 1, skipped + 1
                 if position < lengths[which] and text[position] == char:
-                    step = 0.0 if owner == which else _resume_cost(known[which], position, models)
+                    step = skipped * config.lost_space_cost
+                    if owner != which or skipped:
+                        step += _resume_cost(known[which], position, models)
                     moved = (*positions[:which], position + 1, *positions[which + 1 :])
                     _offer(candidates, (cost + step, moved, which, context, word, (which, trail)))
-            if free + sum(positions) > 0 and all(
+            needed = sum(
+                (counts[p] if flexible else length - p)
+                for counts, p, length in zip(solid, positions, lengths, strict=True)
+            )
+            if needed > left or not all(
                 position == length or line[position] >= following
                 for position, length, line in zip(positions, lengths, latest, strict=True)
             ):
-                step = _own_cost(char, owner, context, word, models)
-                if char.isspace():
-                    grown = (context + " ")[-4:], ""
-                else:
-                    grown = (context + char)[-4:], word + char
-                _offer(candidates, (cost + step, positions, OWN, *grown, (OWN, trail)))
+                continue
+            step = _own_cost(char, owner, context, word, models)
+            if is_space:
+                if flexible:
+                    pooled = (cost + config.pooled_space_cost, positions, owner, context, word)
+                    _offer(candidates, (*pooled, (POOL, trail)))
+                grown = (cost + step, positions, OWN, (context + " ")[-4:], "")
+            else:
+                grown = (cost + step, positions, OWN, (context + char)[-4:], word + char)
+            _offer(candidates, (*grown, (OWN, trail)))
         beam = _prune(candidates, width, config.beam_margin)
         if not beam:
             return []
     finals = []
     for cost, positions, owner, context, word, trail in beam:
-        if positions == lengths:
-            final_cost = cost + (_word_cost(word, models) if word else 0.0)
+        lost = sum(length - p for length, p in zip(lengths, positions, strict=True))
+        if positions == lengths or (
+            flexible and all(counts[p] == 0 for counts, p in zip(solid, positions, strict=True))
+        ):
+            final_cost = cost + lost * config.lost_space_cost
+            final_cost += _word_cost(word, models) if word else 0.0
             finals.append((final_cost, positions, owner, context, word, trail))
     finals.sort(key=_cost_of)
     return finals
+
+
+def _solid_counts(text: str) -> list[int]:
+    """For each position, how many non-space characters remain from there on.
+
+    >>> _solid_counts("a b ")
+    [2, 1, 1, 0, 0]
+    """
+    counts = [0] * (len(text) + 1)
+    for position in range(len(text) - 1, -1, -1):
+        counts[position] = counts[position + 1] + (text[position] != " ")
+    return counts
 
 
 def _offer(candidates: dict[tuple, _State], state: _State) -> None:
@@ -189,25 +255,39 @@ def _word_cost(word: str, models: _Models) -> float:
     return config.word_weight * max(config.common_zipf - models.words.zipf(word), 0.0)
 
 
-def _rightmost_embedding(merged: str, text: str) -> list[int] | None:
+def _rightmost_embedding(merged: str, text: str, flexible: bool = False) -> list[int] | None:
     """For each position p of ``text``: the last index of ``merged`` that can hold ``text[p]``.
 
-    ``None`` when ``text`` is not a subsequence of ``merged`` at all.
+    With ``flexible`` spaces, those of ``text`` may be lost (see ``_beam``), so a space gets
+    the bound of the next non-space character. ``None`` when ``text`` (its non-space
+    characters, if flexible) is not a subsequence of ``merged`` at all.
 
     >>> _rightmost_embedding("abcab", "ab")
     [3, 4, 5]
+    >>> _rightmost_embedding("ab", "a b") is None
+    True
+    >>> _rightmost_embedding("ab", "a b", flexible=True)
+    [0, 1, 1, 2]
     """
     latest = [0] * (len(text) + 1)
     latest[len(text)] = len(merged)
     position = len(text)
-    for index in range(len(merged) - 1, -1, -1):
-        if position and merged[index] == text[position - 1]:
+    index = len(merged)
+    while position > 0:
+        char = text[position - 1]
+        if flexible and char == " ":
+            latest[position - 1] = latest[position]
             position -= 1
-            latest[position] = index
-    return latest if position == 0 else None
+            continue
+        index = merged.rfind(char, 0, min(index, latest[position]))
+        if index < 0:
+            return None
+        position -= 1
+        latest[position] = index
+    return latest
 
 
-def _best(merged: str, finals: list[_State]) -> Decoding:
+def _best(merged: str, finals: list[_State], known: list[KnownString]) -> Decoding:
     best = finals[0]
     owners = _owners(best[5], len(merged))
     own = Decoding(owners, best[0], 1.0).own_text(merged)
@@ -218,7 +298,7 @@ def _best(merged: str, finals: list[_State]) -> Decoding:
             rival = state[0]
             break
     confidence = 1.0 if rival == math.inf else 1.0 / (1.0 + math.exp(best[0] - rival))
-    return Decoding(owners, best[0], confidence)
+    return Decoding(owners, best[0], confidence, tuple(known))
 
 
 def _owners(trail: tuple | None, length: int) -> tuple[int, ...]:
@@ -250,4 +330,4 @@ def fallback_decoding(merged: str, known: list[KnownString]) -> Decoding:
                 continue
             owners[found] = which
             index = found + 1
-    return Decoding(tuple(owners), math.inf, 0.0, complete)
+    return Decoding(tuple(owners), math.inf, 0.0, tuple(known), complete)

@@ -27,16 +27,23 @@ from dataclasses import dataclass, field
 from ontwar.model import Diagnosis, Line, Page, Removal
 from ontwar.read.footer import match_footer
 from ontwar.repair.config import RepairConfig
-from ontwar.repair.decode import OWN, Decoding, KnownString, decode_line
+from ontwar.repair.decode import OWN, POOL, Decoding, KnownString, decode_line
 from ontwar.repair.fragments import SplitPrior, fragment_starts
 from ontwar.repair.langmodel import CharModel, WordModel
 
 EARLIER_LAYER = "earlier layer"
+POOLED = -1
+"""Key of spaces that belong to no known layer among the removals by layer."""
+MIXED_LAYERS = 0
+"""Layer number of a rescue string: an earlier page's raw line, holding several layers."""
 WHITESPACE = "layout whitespace"
 SENTENCE_END = ".?!:;)’”\"'"
 
 Composition = list[KnownString]
 """The layer strings one extracted line was found to consist of, in layer order."""
+
+Removed = dict[int, tuple[list[int], list[str]]]
+"""Per layer: the offsets removed from a page, and the layer's text piece of each line."""
 
 
 @dataclass(slots=True)
@@ -47,6 +54,7 @@ class UnstackState:
     words: WordModel
     splits: SplitPrior = field(default_factory=SplitPrior)
     previous: list[Composition] | None = None
+    previous_raw: list[str] = field(default_factory=list)
     layers: int = 0
 
 
@@ -69,16 +77,21 @@ def unstack(
 
 def unstack_page(number: int, lines: list[Line], state: UnstackState, config: RepairConfig) -> Page:
     """Recover one page and update ``state`` for the next."""
-    mapping = _map_previous(state.previous, [line.text for line in lines]) if state.previous else {}
+    texts = [line.text for line in lines]
+    mapping = _map_previous(state.previous, texts) if state.previous else {}
     own_lines: list[Line] = []
-    removed_by_layer: dict[int, list[int]] = {}
+    removed_by_layer: Removed = {}
     compositions: list[Composition] = []
     confidences: list[tuple[float, int]] = []
     merged_lines = interleaved = 0
     for index, line in enumerate(lines):
-        known = [string for group in mapping.get(index, ()) for string in group]
-        decoding = decode_line(line.text, known, state.chars, state.words, state.splits, config)
-        own, composition = _apply(line, known, decoding, number, removed_by_layer, state.splits)
+        groups = mapping.get(index, ())
+        known = [string for group in groups for string in state.previous[group]]
+        rescue = [KnownString(state.previous_raw[group], MIXED_LAYERS) for group in groups]
+        decoding = decode_line(
+            line.text, known, state.chars, state.words, state.splits, config, rescue
+        )
+        own, composition = _apply(line, decoding, number, removed_by_layer, state.splits)
         if own.text:
             own_lines.append(own)
         compositions.append(composition)
@@ -88,7 +101,8 @@ def unstack_page(number: int, lines: list[Line], state: UnstackState, config: Re
             interleaved += not has_own
             if has_own:
                 confidences.append((decoding.confidence, len(own.text)))
-    layers = 1 + len({s.layer for group in mapping.values() for c in group for s in c})
+    earlier = {s.layer for groups in mapping.values() for g in groups for s in state.previous[g]}
+    layers = 1 + len(earlier - {MIXED_LAYERS}) if earlier else 1
     page = _page(number, own_lines, removed_by_layer, layers, confidences)
     page.diagnosis = (
         Diagnosis.FRAGMENT_MERGED
@@ -101,26 +115,28 @@ def unstack_page(number: int, lines: list[Line], state: UnstackState, config: Re
         state.chars.learn(line.text)
         state.words.learn(line.text)
     state.previous = compositions
+    state.previous_raw = texts
     state.layers = layers
     return page
 
 
 def _apply(
     line: Line,
-    known: list[KnownString],
     decoding: Decoding,
     number: int,
-    removed_by_layer: dict[int, list[int]],
+    removed_by_layer: Removed,
     splits: SplitPrior,
 ) -> tuple[Line, Composition]:
     """Split ``line`` by ``decoding``: its own part, removals per layer, and its composition."""
-    owners = decoding.owners
+    owners, known = decoding.owners, decoding.known
     own_chars = [i for i, owner in enumerate(owners) if owner == OWN]
+    pooled = [i for i, owner in enumerate(owners) if owner == POOL]
+    _collect(removed_by_layer, POOLED, line, pooled)
     own = Line("".join(line.text[i] for i in own_chars), tuple(line.offsets[i] for i in own_chars))
     composition: Composition = []
     for which, string in enumerate(known):
         positions = [i for i, owner in enumerate(owners) if owner == which]
-        removed_by_layer.setdefault(string.layer, []).extend(line.offsets[i] for i in positions)
+        _collect(removed_by_layer, string.layer, line, positions)
         starts = fragment_starts(owners, which)
         splits.learn(string.text, starts)
         text = "".join(line.text[i] for i in positions)
@@ -133,21 +149,30 @@ def _apply(
     return own, composition
 
 
+def _collect(removed: Removed, layer: int, line: Line, positions: list[int]) -> None:
+    """Note the characters at ``positions`` of ``line`` as removed, as part of ``layer``."""
+    if positions:
+        offsets, pieces = removed.setdefault(layer, ([], []))
+        offsets.extend(line.offsets[i] for i in positions)
+        pieces.append("".join(line.text[i] for i in positions))
+
+
 def _page(
     number: int,
     own_lines: list[Line],
-    removed_by_layer: dict[int, list[int]],
+    removed_by_layer: Removed,
     layers: int,
     confidences: list[tuple[float, int]],
 ) -> Page:
-    lines, whitespace = _tidy(own_lines)
+    lines, trailing = _tidy(own_lines)
+    pooled, _ = removed_by_layer.pop(POOLED, ([], []))
     removed = [
-        Removal(EARLIER_LAYER, number, tuple(offsets), "", layer)
-        for layer, offsets in sorted(removed_by_layer.items())
-        if offsets
+        Removal(EARLIER_LAYER, number, tuple(offsets), "\n".join(pieces), layer or None)
+        for layer, (offsets, pieces) in sorted(removed_by_layer.items())
     ]
+    whitespace = trailing + pooled
     if whitespace:
-        removed.append(Removal(WHITESPACE, number, tuple(whitespace), ""))
+        removed.append(Removal(WHITESPACE, number, tuple(whitespace), " " * len(whitespace)))
     weight = sum(size for _, size in confidences)
     confidence = sum(c * size for c, size in confidences) / weight if weight else 1.0
     return Page(number, lines, layers=layers, confidence=confidence, removed=removed)
@@ -167,7 +192,7 @@ def _tidy(lines: list[Line]) -> tuple[list[Line], list[int]]:
     return tidy, dropped
 
 
-def _map_previous(previous: list[Composition], lines: list[str]) -> dict[int, list[Composition]]:
+def _map_previous(previous: list[Composition], lines: list[str]) -> dict[int, list[int]]:
     """Assign each earlier line (as its composition) to the line of this page that contains it.
 
     A monotone alignment maximising the characters placed, by dynamic programming: group ``t``
@@ -213,7 +238,7 @@ def _map_previous(previous: list[Composition], lines: list[str]) -> dict[int, li
                 candidates.append(best[t][s - 1])
             row[s] = max(candidates)
     placement = _trace(upto, choice, total, size)
-    return {line: [previous[group] for group in groups] for line, groups in placement.items()}
+    return placement
 
 
 def _trace(
