@@ -152,6 +152,7 @@ def _beam(
         is_space = char == " "
         skips = flexible and not is_space
         candidates: dict[tuple, _State] = {}
+        own_allowed: dict[tuple[int, ...], bool] = {}
         for cost, positions, owner, context, word, trail in beam:
             for which, text in enumerate(texts):
                 position = positions[which]
@@ -164,14 +165,12 @@ def _beam(
                         step += _resume_cost(known[which], position, models)
                     moved = (*positions[:which], position + 1, *positions[which + 1 :])
                     _offer(candidates, (cost + step, moved, which, context, word, (which, trail)))
-            needed = sum(
-                (counts[p] if flexible else length - p)
-                for counts, p, length in zip(solid, positions, lengths, strict=True)
-            )
-            if needed > left or not all(
-                position == length or line[position] >= following
-                for position, length, line in zip(positions, lengths, latest, strict=True)
-            ):
+            allowed = own_allowed.get(positions)
+            if allowed is None:
+                allowed = own_allowed[positions] = _own_allowed(
+                    positions, lengths, solid, latest, left, following, flexible
+                )
+            if not allowed:
                 continue
             step = _own_cost(char, owner, context, word, models)
             if is_space:
@@ -196,6 +195,30 @@ def _beam(
             finals.append((final_cost, positions, owner, context, word, trail))
     finals.sort(key=_cost_of)
     return finals
+
+
+def _own_allowed(
+    positions: tuple[int, ...],
+    lengths: tuple[int, ...],
+    solid: list[list[int]],
+    latest: list[list[int]],
+    left: int,
+    following: int,
+    flexible: bool,
+) -> bool:
+    """May the current character go to the own string, or do the known strings need it?
+
+    They need it when the characters after it are too few for what they still must match,
+    or when some known string's next character cannot be matched later than here.
+    """
+    needed = 0
+    for position, length, counts, line in zip(positions, lengths, solid, latest, strict=True):
+        if position == length:
+            continue
+        if line[position] < following:
+            return False
+        needed += counts[position] if flexible else length - position
+    return needed <= left
 
 
 def _solid_counts(text: str) -> list[int]:

@@ -38,6 +38,11 @@ MIXED_LAYERS = 0
 """Layer number of a rescue string: an earlier page's raw line, holding several layers."""
 WHITESPACE = "layout whitespace"
 SENTENCE_END = ".?!:;)’”\"'"
+BLANK_WEIGHT = 0.5
+"""Worth of placing a blank earlier line: its spaces must land somewhere, or the own text
+would absorb them ("oper aties"), but it must never outweigh a character of real text."""
+MERGED_SHARE = 0.2
+"""A page is fragment-merged when this share of its own text came out of merged lines."""
 
 Composition = list[KnownString]
 """The layer strings one extracted line was found to consist of, in layer order."""
@@ -55,7 +60,8 @@ class UnstackState:
     splits: SplitPrior = field(default_factory=SplitPrior)
     previous: list[Composition] | None = None
     previous_raw: list[str] = field(default_factory=list)
-    layers: int = 0
+    own: dict[int, list[KnownString]] = field(default_factory=dict)
+    """Each earlier page's own strings, for pages that do not stack on their predecessor."""
 
 
 def unstack(
@@ -78,16 +84,14 @@ def unstack(
 def unstack_page(number: int, lines: list[Line], state: UnstackState, config: RepairConfig) -> Page:
     """Recover one page and update ``state`` for the next."""
     texts = [line.text for line in lines]
-    mapping = _map_previous(state.previous, texts) if state.previous else {}
+    earlier = _earlier_strings(state, texts)
     own_lines: list[Line] = []
     removed_by_layer: Removed = {}
     compositions: list[Composition] = []
     confidences: list[tuple[float, int]] = []
-    merged_lines = interleaved = 0
+    merged_chars = own_chars = 0
     for index, line in enumerate(lines):
-        groups = mapping.get(index, ())
-        known = [string for group in groups for string in state.previous[group]]
-        rescue = [KnownString(state.previous_raw[group], MIXED_LAYERS) for group in groups]
+        known, rescue = earlier.get(index, ([], []))
         decoding = decode_line(
             line.text, known, state.chars, state.words, state.splits, config, rescue
         )
@@ -95,20 +99,18 @@ def unstack_page(number: int, lines: list[Line], state: UnstackState, config: Re
         if own.text:
             own_lines.append(own)
         compositions.append(composition)
-        if known:
-            has_own = bool(own.text.strip())
-            merged_lines += has_own
-            interleaved += not has_own
-            if has_own:
-                confidences.append((decoding.confidence, len(own.text)))
-    earlier = {s.layer for groups in mapping.values() for g in groups for s in state.previous[g]}
-    layers = 1 + len(earlier - {MIXED_LAYERS}) if earlier else 1
-    page = _page(number, own_lines, removed_by_layer, layers, confidences)
+        solid = len(own.text.strip())
+        own_chars += solid
+        if known and solid:
+            merged_chars += solid
+            confidences.append((decoding.confidence, solid))
+    layers_seen = {s.layer for known, _ in earlier.values() for s in known} - {MIXED_LAYERS}
+    page = _page(number, own_lines, removed_by_layer, 1 + len(layers_seen), confidences)
     page.diagnosis = (
         Diagnosis.FRAGMENT_MERGED
-        if merged_lines
+        if merged_chars > MERGED_SHARE * own_chars
         else Diagnosis.LINE_INTERLEAVED
-        if interleaved
+        if earlier
         else Diagnosis.CLEAN
     )
     for line in page.lines:
@@ -116,8 +118,38 @@ def unstack_page(number: int, lines: list[Line], state: UnstackState, config: Re
         state.words.learn(line.text)
     state.previous = compositions
     state.previous_raw = texts
-    state.layers = layers
+    state.own[number] = [s for c in compositions for s in c if s.layer == number and s.text.strip()]
     return page
+
+
+def _earlier_strings(
+    state: UnstackState, lines: list[str]
+) -> dict[int, tuple[list[KnownString], list[KnownString]]]:
+    """For each line of this page: the earlier layers' strings in it, and rescue strings.
+
+    Usually page k stacks on page k-1 whole (the seed's damage): each line of page k-1, already
+    decomposed, goes to the line of page k that holds it, with its raw text as a rescue. When
+    page k-1 is not contained in page k, each earlier layer is looked for on its own: wholly
+    contained layers are placed line by line; of the others only verbatim lines count (a
+    letterhead repeated under every page, say).
+    """
+    if state.previous is not None:
+        groups = ["".join(string.text for string in group) for group in state.previous]
+        if _page_contains(groups, lines):
+            return {
+                line: (
+                    [string for g in placed for string in state.previous[g]],
+                    [KnownString(state.previous_raw[g], MIXED_LAYERS) for g in placed],
+                )
+                for line, placed in _place(groups, lines, exact=False).items()
+            }
+    found: dict[int, tuple[list[KnownString], list[KnownString]]] = {}
+    for strings in state.own.values():
+        texts = [string.text for string in strings]
+        placement = _place(texts, lines, exact=not _page_contains(texts, lines))
+        for line, placed in placement.items():
+            found.setdefault(line, ([], []))[0].extend(strings[g] for g in placed)
+    return found
 
 
 def _apply(
@@ -192,19 +224,17 @@ def _tidy(lines: list[Line]) -> tuple[list[Line], list[int]]:
     return tidy, dropped
 
 
-def _map_previous(previous: list[Composition], lines: list[str]) -> dict[int, list[int]]:
-    """Assign each earlier line (as its composition) to the line of this page that contains it.
+def _place(groups: list[str], lines: list[str], exact: bool) -> dict[int, list[int]]:
+    """Assign each earlier line (``groups``) to the line of this page that contains it.
 
     A monotone alignment maximising the characters placed, by dynamic programming: group ``t``
-    may go to line ``s`` only if ``s`` holds all of its characters; consecutive groups may share
-    a line (when this page's text bridges two earlier baselines) if the line holds both.
+    may go to line ``s`` only if ``s`` holds all of its characters (or, if ``exact``, is it);
+    consecutive groups may share a line (when this page's text bridges two earlier baselines)
+    if the line holds both.
     """
-    groups = ["".join(string.text for string in group) for group in previous]
-    if not _page_contains(groups, lines):
-        return {}
     group_counts = [Counter(group) for group in groups]
     line_counts = [Counter(line) for line in lines]
-    weights = [len(group.strip()) for group in groups]
+    weights = [len(group.strip()) or BLANK_WEIGHT * bool(group) for group in groups]
     total, size = len(groups), len(lines)
     low = min(0, size - total) - 8
     high = max(0, size - total) + 8
@@ -220,6 +250,8 @@ def _map_previous(previous: list[Composition], lines: list[str]) -> dict[int, li
             if not weights[t] or not low <= s - t <= high:
                 continue
             if not _fits(group_counts[t], line_counts[s]):
+                continue
+            if exact and groups[t].strip() != lines[s].strip():
                 continue
             options = [(upto[t][s], ("upto", t, s))]
             if (
