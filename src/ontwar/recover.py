@@ -8,6 +8,7 @@ from pathlib import Path
 from ontwar.errors import InputError
 from ontwar.model import Document
 from ontwar.read.text import read_text
+from ontwar.repair.characters import repair_characters
 from ontwar.repair.config import RepairConfig
 from ontwar.repair.unstack import unstack
 
@@ -25,8 +26,7 @@ def recover_text(
     pages = unstack(
         text_input.pages, config, (lambda done: progress(done, total)) if progress else None
     )
-    if text_input.removed:
-        pages[0].removed.extend(text_input.removed)
+    pages = repair_characters(pages, text_input.text)
     warnings = list(text_input.warnings)
     for page in pages:
         warnings.extend(page.warnings)

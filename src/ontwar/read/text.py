@@ -1,4 +1,4 @@
-"""Read extracted text: decode the bytes, fix mojibake, split it into pages of lines.
+"""Read extracted text: decode the bytes and split it into pages of lines.
 
 Offsets of every :class:`~ontwar.model.Line` index the decoded input, so the repair stages can
 report exactly which input characters they kept or removed. Pages are split on form feeds when
@@ -7,13 +7,10 @@ there are any, else after each running footer (see :mod:`ontwar.read.footer`).
 
 from __future__ import annotations
 
-import difflib
 from dataclasses import dataclass, field
 
-import ftfy
-
 from ontwar.errors import InputError
-from ontwar.model import Line, Removal
+from ontwar.model import Line
 from ontwar.read.footer import match_footer
 
 MAX_BYTES = 64 * 1024 * 1024
@@ -21,15 +18,6 @@ MAX_BYTES = 64 * 1024 * 1024
 
 FALLBACK_ENCODINGS = ("cp1252", "latin-1")
 """Tried in order when the bytes are not UTF-8; Dutch text from Windows tools is mostly cp1252."""
-
-FTFY_CONFIG = ftfy.TextFixerConfig(
-    uncurl_quotes=False,
-    fix_character_width=False,
-    fix_line_breaks=False,
-    normalization="NFC",
-    explain=False,
-)
-"""Fix mojibake and ligatures only: curly quotes and widths are the author's, not damage."""
 
 
 @dataclass(slots=True)
@@ -39,18 +27,16 @@ class TextInput:
     text: str
     encoding: str
     pages: list[list[Line]]
-    removed: list[Removal] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
 
 
 def read_text(data: bytes, name: str) -> TextInput:
     """Decode ``data`` and split it into pages; raise :class:`InputError` if it is not text."""
     text, encoding, warnings = decode(data, name)
-    lines, removed = fix_lines(text)
-    pages = split_pages(lines)
+    pages = split_pages(split_lines(text))
     if len(pages) == 1 and "\f" not in text:
         warnings.append("no page breaks found (no form feeds or page footers); read as one page")
-    return TextInput(text, encoding, pages, removed, warnings)
+    return TextInput(text, encoding, pages, warnings)
 
 
 def decode(data: bytes, name: str) -> tuple[str, str, list[str]]:
@@ -86,48 +72,19 @@ def _looks_binary(data: bytes) -> bool:
     return b"\x00" in sample or controls > len(sample) * 0.05
 
 
-def fix_lines(text: str) -> tuple[list[Line], list[Removal]]:
-    """Split on newlines, keeping form feeds as their own marker lines, and fix mojibake."""
+def split_lines(text: str) -> list[Line]:
+    """Split on newlines (and CRLF), keeping each form feed as a marker line of its own."""
     lines: list[Line] = []
-    removed: list[Removal] = []
     start = 0
     for index, char in enumerate(text + "\n"):
         if char not in "\n\f":
             continue
         end = index - 1 if index > start and text[index - 1] == "\r" else index
-        line, dropped = fix_mojibake(Line.from_source(text, start, end))
-        lines.append(line)
-        if dropped:
-            removed.append(Removal("mojibake", 0, dropped, "".join(text[o] for o in dropped)))
+        lines.append(Line.from_source(text, start, end))
         if char == "\f":
             lines.append(Line("\f", (index,)))
         start = index + 1
-    return lines, removed
-
-
-def fix_mojibake(line: Line) -> tuple[Line, tuple[int, ...]]:
-    """ftfy's fix of one line, each new character mapped to the input character it replaces.
-
-    Returns the fixed line and the offsets of input characters that were dropped.
-
-    >>> fixed, dropped = fix_mojibake(Line("BelgiÃ« ", (0, 1, 2, 3, 4, 5, 6, 7)))
-    >>> fixed.text, fixed.offsets, dropped
-    ('België ', (0, 1, 2, 3, 4, 5, 7), (6,))
-    """
-    fixed = ftfy.fix_text(line.text, FTFY_CONFIG)
-    if fixed == line.text:
-        return line, ()
-    offsets: list[int] = []
-    dropped: list[int] = []
-    matcher = difflib.SequenceMatcher(None, line.text, fixed, autojunk=False)
-    for tag, i1, i2, j1, j2 in matcher.get_opcodes():
-        if tag == "equal":
-            offsets.extend(line.offsets[i1:i2])
-            continue
-        source = line.offsets[i1:i2] or line.offsets[max(i1 - 1, 0) : i1 + 1]
-        offsets.extend(source[min(k, len(source) - 1)] for k in range(j2 - j1))
-        dropped.extend(line.offsets[i1 + (j2 - j1) : i2])
-    return Line(fixed, tuple(offsets), line.zone), tuple(dropped)
+    return lines
 
 
 def split_pages(lines: list[Line]) -> list[list[Line]]:

@@ -1,0 +1,80 @@
+"""Character-level repairs of extracted lines, each named and reported: mojibake, fake bold.
+
+They run after unstacking, line by line, and keep provenance: every character of a repaired
+line still maps to an input offset, and every input character a repair drops is returned.
+"""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Sequence
+from dataclasses import replace
+
+import ftfy
+
+from ontwar.model import Line, Page, Removal
+from ontwar.repair.fakebold import undouble
+from ontwar.repair.langmodel import WordModel
+
+MOJIBAKE = "mojibake"
+FAKE_BOLD = "fake-bold duplicate"
+
+FTFY_CONFIG = ftfy.TextFixerConfig(
+    uncurl_quotes=False,
+    fix_character_width=False,
+    fix_line_breaks=False,
+    normalization="NFC",
+    explain=False,
+)
+"""Fix mojibake and ligatures only: curly quotes and widths are the author's, not damage."""
+
+
+def repair_characters(pages: Sequence[Page], source: str) -> list[Page]:
+    """Fix mojibake and fake bold in every page's own lines; what they drop is reported.
+
+    This runs after unstacking, on each page's own text: merged lines are full of accidental
+    letter pairs and split byte sequences, which only make sense once the layers are apart.
+    """
+    words = WordModel()
+    repaired: list[Page] = []
+    for page in pages:
+        dropped: dict[str, list[int]] = {MOJIBAKE: [], FAKE_BOLD: []}
+        lines = []
+        for line in page.lines:
+            line, gone = fix_mojibake(line)
+            dropped[MOJIBAKE].extend(gone)
+            line, gone = undouble(line, words)
+            dropped[FAKE_BOLD].extend(gone)
+            lines.append(line)
+        removed = list(page.removed)
+        for reason, offsets in dropped.items():
+            if offsets:
+                text = "".join(source[offset] for offset in offsets)
+                removed.append(Removal(reason, page.number, tuple(offsets), text))
+        repaired.append(replace(page, lines=lines, removed=removed))
+    return repaired
+
+
+def fix_mojibake(line: Line) -> tuple[Line, tuple[int, ...]]:
+    """ftfy's fix of one line, each new character mapped to the input character it replaces.
+
+    Returns the fixed line and the offsets of input characters that were dropped.
+
+    >>> fixed, dropped = fix_mojibake(Line("BelgiÃ« ", (0, 1, 2, 3, 4, 5, 6, 7)))
+    >>> fixed.text, fixed.offsets, dropped
+    ('België ', (0, 1, 2, 3, 4, 5, 7), (6,))
+    """
+    fixed = ftfy.fix_text(line.text, FTFY_CONFIG)
+    if fixed == line.text:
+        return line, ()
+    offsets: list[int] = []
+    dropped: list[int] = []
+    matcher = difflib.SequenceMatcher(None, line.text, fixed, autojunk=False)
+    for tag, i1, i2, j1, j2 in matcher.get_opcodes():
+        if tag == "equal":
+            offsets.extend(line.offsets[i1:i2])
+            continue
+        source = line.offsets[i1:i2] or line.offsets[max(i1 - 1, 0) : i1 + 1]
+        offsets.extend(source[min(k, len(source) - 1)] for k in range(j2 - j1))
+        dropped.extend(line.offsets[i1 + (j2 - j1) : i2])
+    return Line(fixed, tuple(offsets), line.zone), tuple(dropped)
