@@ -108,6 +108,9 @@ def _emit(content: str, output: Path | None) -> None:
             "w", encoding="utf-8", dir=directory, prefix=f".{output.name}.", delete=False
         ) as handle:
             handle.write(content)
+        umask = os.umask(0)
+        os.umask(umask)
+        Path(handle.name).chmod(0o666 & ~umask)
         Path(handle.name).replace(output)
     except OSError as error:
         _fail(f"cannot write {output}: {error.strerror}", 2)

@@ -108,6 +108,7 @@ class CharModel:
         self.general, self.general_totals = dutch_counts()
         self.document: Counts = {}
         self.document_totals: dict[str, float] = {}
+        self.learned = 0
         self._cache: dict[tuple[str, str], float] = {}
         for text in document_text:
             self.learn(text)
@@ -116,6 +117,7 @@ class CharModel:
         """Add the document's own (clean or recovered) text."""
         normalised = BOUNDARY + " ".join(text.split()) + BOUNDARY
         _count_ngrams(normalised, DOC_WEIGHT, self.document, self.document_totals)
+        self.learned += len(normalised)
         self._cache.clear()
 
     def cost(self, context: str, char: str) -> float:

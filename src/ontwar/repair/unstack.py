@@ -18,6 +18,7 @@ at most a misplaced character there; it never stops page k+1 from matching.
 
 from __future__ import annotations
 
+import difflib
 import itertools
 import math
 from collections import Counter
@@ -41,6 +42,10 @@ SENTENCE_END = ".?!:;)’”\"'"
 BLANK_WEIGHT = 0.5
 """Worth of placing a blank earlier line: its spaces must land somewhere, or the own text
 would absorb them ("oper aties"), but it must never outweigh a character of real text."""
+LEARN_CHARS = 200_000
+"""Recovered characters the character model learns from; more adds nothing but time."""
+LOOKBACK = 4
+"""Recent earlier pages always looked for on a page that does not stack on its predecessor."""
 MERGED_SHARE = 0.2
 """A page is fragment-merged when this share of its own text came out of merged lines."""
 
@@ -62,6 +67,8 @@ class UnstackState:
     previous_raw: list[str] = field(default_factory=list)
     own: dict[int, list[KnownString]] = field(default_factory=dict)
     """Each earlier page's own strings, for pages that do not stack on their predecessor."""
+    lines_seen: dict[str, set[int]] = field(default_factory=dict)
+    """Which earlier pages have each (stripped) own line: finds verbatim repeats quickly."""
 
 
 def unstack(
@@ -114,11 +121,14 @@ def unstack_page(number: int, lines: list[Line], state: UnstackState, config: Re
         else Diagnosis.CLEAN
     )
     for line in page.lines:
-        state.chars.learn(line.text)
         state.words.learn(line.text)
+        if state.chars.learned < LEARN_CHARS:
+            state.chars.learn(line.text)
     state.previous = compositions
     state.previous_raw = texts
     state.own[number] = [s for c in compositions for s in c if s.layer == number and s.text.strip()]
+    for string in state.own[number]:
+        state.lines_seen.setdefault(string.text.strip(), set()).add(number)
     return page
 
 
@@ -133,23 +143,42 @@ def _earlier_strings(
     contained layers are placed line by line; of the others only verbatim lines count (a
     letterhead repeated under every page, say).
     """
+    page_chars = _solid_chars(lines)
     if state.previous is not None:
         groups = ["".join(string.text for string in group) for group in state.previous]
-        if _page_contains(groups, lines):
+        if _contains(page_chars, _solid_chars(groups)):
             return {
                 line: (
                     [string for g in placed for string in state.previous[g]],
                     [KnownString(state.previous_raw[g], MIXED_LAYERS) for g in placed],
                 )
-                for line, placed in _place(groups, lines, exact=False).items()
+                for line, placed in _place(groups, lines).items()
             }
     found: dict[int, tuple[list[KnownString], list[KnownString]]] = {}
-    for strings in state.own.values():
+    for layer in _candidate_layers(state, lines):
+        strings = state.own[layer]
         texts = [string.text for string in strings]
-        placement = _place(texts, lines, exact=not _page_contains(texts, lines))
+        if _contains(page_chars, _solid_chars(texts)):
+            placement = _place(texts, lines)
+        else:
+            placement = _place_verbatim(texts, lines)
         for line, placed in placement.items():
             found.setdefault(line, ([], []))[0].extend(strings[g] for g in placed)
     return found
+
+
+def _candidate_layers(state: UnstackState, lines: list[str]) -> list[int]:
+    """Earlier layers worth looking for on a page that does not stack on its predecessor.
+
+    Checking every earlier page would make long unstacked documents quadratic; a layer is a
+    candidate if one of its lines recurs verbatim here, or if it is the first page (the usual
+    template under every page) or one of the last few.
+    """
+    pages = sorted(state.own)
+    candidates = set(pages[:1] + pages[-LOOKBACK:])
+    for line in lines:
+        candidates.update(state.lines_seen.get(line.strip(), ()))
+    return sorted(candidates)
 
 
 def _apply(
@@ -224,13 +253,12 @@ def _tidy(lines: list[Line]) -> tuple[list[Line], list[int]]:
     return tidy, dropped
 
 
-def _place(groups: list[str], lines: list[str], exact: bool) -> dict[int, list[int]]:
+def _place(groups: list[str], lines: list[str]) -> dict[int, list[int]]:
     """Assign each earlier line (``groups``) to the line of this page that contains it.
 
     A monotone alignment maximising the characters placed, by dynamic programming: group ``t``
-    may go to line ``s`` only if ``s`` holds all of its characters (or, if ``exact``, is it);
-    consecutive groups may share a line (when this page's text bridges two earlier baselines)
-    if the line holds both.
+    may go to line ``s`` only if ``s`` holds all of its characters; consecutive groups may share
+    a line (when this page's text bridges two earlier baselines) if the line holds both.
     """
     group_counts = [Counter(group) for group in groups]
     line_counts = [Counter(line) for line in lines]
@@ -250,8 +278,6 @@ def _place(groups: list[str], lines: list[str], exact: bool) -> dict[int, list[i
             if not weights[t] or not low <= s - t <= high:
                 continue
             if not _fits(group_counts[t], line_counts[s]):
-                continue
-            if exact and groups[t].strip() != lines[s].strip():
                 continue
             options = [(upto[t][s], ("upto", t, s))]
             if (
@@ -319,12 +345,31 @@ def _fits(part: Counter[str], whole: Counter[str]) -> bool:
     return all(whole[char] >= count for char, count in part.items())
 
 
-def _page_contains(groups: list[str], lines: list[str]) -> bool:
-    """Quick test: does this page hold (nearly) all non-space characters of the previous one?"""
-    before = Counter(char for group in groups for char in group if not char.isspace())
-    now = Counter(char for line in lines for char in line if not char.isspace())
-    missing = sum((before - now).values())
-    return bool(before) and missing <= 0.02 * before.total()
+def _solid_chars(lines: list[str]) -> Counter[str]:
+    counts = Counter("".join(lines))
+    for space in [char for char in counts if char.isspace()]:
+        del counts[space]
+    return counts
+
+
+def _contains(page: Counter[str], earlier: Counter[str]) -> bool:
+    """Quick test: does the page hold (nearly) all non-space characters of the earlier text?"""
+    missing = sum((earlier - page).values())
+    return bool(earlier) and missing <= 0.02 * earlier.total()
+
+
+def _place_verbatim(groups: list[str], lines: list[str]) -> dict[int, list[int]]:
+    """Assign earlier lines to identical lines of this page, in order (a longest common
+    subsequence of lines, ignoring surrounding whitespace)."""
+    matcher = difflib.SequenceMatcher(
+        None, [g.strip() for g in groups], [line.strip() for line in lines], autojunk=False
+    )
+    return {
+        line + k: [group + k]
+        for group, line, size in matcher.get_matching_blocks()
+        for k in range(size)
+        if groups[group + k].strip()
+    }
 
 
 def flag_gaps(pages: list[Page]) -> None:

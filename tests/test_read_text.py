@@ -1,0 +1,99 @@
+"""Reading text: encodings, page splitting, footers, and refusing what is not text."""
+
+from __future__ import annotations
+
+import pytest
+
+from ontwar.errors import InputError
+from ontwar.read.footer import match_footer
+from ontwar.read.text import read_text
+from ontwar.recover import recover_text
+
+
+def test_form_feeds_split_pages():
+    result = read_text("Eerste pagina\n\fTweede pagina\n\fDerde\n".encode(), "brief.txt")
+    assert [[line.text for line in page if line.text] for page in result.pages] == [
+        ["Eerste pagina"],
+        ["Tweede pagina"],
+        ["Derde"],
+    ]
+
+
+def test_footers_split_pages_when_there_are_no_form_feeds():
+    text = "Een\nPagina 1 van 2\nTwee\n- 2 -\n"
+    pages = read_text(text.encode(), "brief.txt").pages
+    assert [[line.text for line in page] for page in pages] == [
+        ["Een", "Pagina 1 van 2"],
+        ["Twee", "- 2 -", ""],
+    ]
+
+
+@pytest.mark.parametrize(
+    ("line", "copies"),
+    [
+        (" Pagina 3 van 16 ", 1),
+        ("Pagina 3/16", 1),
+        ("- 12 -", 1),
+        ("Page 2 of 9", 1),
+        (" Pa Pagiginna 1a 1 va6 vn 1an 616  ", 2),
+        (" P Pagina agina 2 van1 van 3 3  ", 2),
+    ],
+)
+def test_footer_patterns_and_merged_footers(line, copies):
+    footer = match_footer(line)
+    assert footer is not None and footer.copies == copies
+
+
+@pytest.mark.parametrize(
+    "line", ["De pagina van het rapport", "Zie pagina's 3 tot 5 van de bijlage", "van 2020 tot 2024"]
+)
+def test_body_lines_are_not_footers(line):
+    assert match_footer(line) is None
+
+
+def test_latin1_text_is_decoded_with_a_warning():
+    document = recover_text("Belgi\xeb en Luxemburg\n".encode("latin-1"), "oud.txt")
+    assert document.pages[0].text == "België en Luxemburg"
+    assert any("cp1252" in warning for warning in document.warnings)
+
+
+def test_crlf_and_bom_are_handled():
+    document = recover_text("\ufeffRegel een\r\nRegel twee\r\n".encode(), "win.txt")
+    assert document.pages[0].text == "Regel een\nRegel twee"
+
+
+def test_mojibake_is_fixed_and_reported():
+    document = recover_text("De samenwerking met BelgiÃ« is goed.\n", "moji.txt")
+    page = document.pages[0]
+    assert page.text == "De samenwerking met België is goed."
+    assert [removal.reason for removal in page.removed if removal.reason == "mojibake"]
+
+
+def test_fake_bold_heading_is_collapsed_and_reported():
+    document = recover_text("BBeettrreefftt\nDe brief gaat over de dijken.\n", "vet.txt")
+    page = document.pages[0]
+    assert page.lines[0].text == "Betreft"
+    assert page.lines[1].text == "De brief gaat over de dijken."
+    assert sum(len(r.offsets) for r in page.removed if r.reason == "fake-bold duplicate") == 7
+
+
+def test_text_without_page_breaks_is_one_page_with_a_warning():
+    document = recover_text("Een regel\nNog een regel\n", "los.txt")
+    assert len(document.pages) == 1
+    assert any("no page breaks" in warning for warning in document.warnings)
+
+
+@pytest.mark.parametrize(
+    ("data", "problem"),
+    [
+        (b"", "empty"),
+        (b"   \n\n ", "empty"),
+        (b"\x00\x01\x02binary\x00" * 20, "binary"),
+        (b"%PDF-1.7\n%\xe2\xe3\n1 0 obj", "PDF"),
+    ],
+)
+def test_bad_input_is_refused_in_one_line(data, problem):
+    with pytest.raises(InputError) as error:
+        read_text(data, "bad.txt")
+    assert problem in str(error.value)
+    assert "\n" not in str(error.value)
