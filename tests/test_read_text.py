@@ -11,7 +11,7 @@ from ontwar.recover import recover_text
 
 
 def test_form_feeds_split_pages():
-    result = read_text("Eerste pagina\n\fTweede pagina\n\fDerde\n".encode(), "brief.txt")
+    result = read_text(b"Eerste pagina\n\fTweede pagina\n\fDerde\n", "brief.txt")
     assert [[line.text for line in page if line.text] for page in result.pages] == [
         ["Eerste pagina"],
         ["Tweede pagina"],
@@ -45,7 +45,8 @@ def test_footer_patterns_and_merged_footers(line, copies):
 
 
 @pytest.mark.parametrize(
-    "line", ["De pagina van het rapport", "Zie pagina's 3 tot 5 van de bijlage", "van 2020 tot 2024"]
+    "line",
+    ["De pagina van het rapport", "Zie pagina's 3 tot 5 van de bijlage", "van 2020 tot 2024"],
 )
 def test_body_lines_are_not_footers(line):
     assert match_footer(line) is None

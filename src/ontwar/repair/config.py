@@ -9,16 +9,18 @@ from dataclasses import dataclass
 class RepairConfig:
     """Every knob of unstacking, with why it has its default."""
 
-    beam_width: int = 12
-    """Hypotheses kept per character; wider rarely changes the result on merged letters."""
+    beam_widths: tuple[int, ...] = (12, 96, 1000)
+    """Hypotheses kept per character, tried in turn: most lines need only the first; a line
+    whose own text has an unknown word gets the second; one where no decomposition survived
+    (deep merges of look-alike strings) gets the third."""
 
-    wide_beam_width: int = 96
-    """Beam for a second try at lines whose own text came out with an unknown word."""
+    doubt_width: int = 96
+    """Widest beam spent on a line only because its own text has an unknown word."""
 
     doubtful_zipf: float = 1.0
     """Own words rarer than this (zipf), and not in the document, trigger the second try."""
 
-    beam_margin: float = 18.0
+    beam_margin: float = 40.0
     """Hypotheses this many nats worse than the best are dropped early."""
 
     word_weight: float = 0.8
@@ -37,6 +39,26 @@ class RepairConfig:
 
     pooled_space_cost: float = 4.0
     """Cost of a space given to no string (layout whitespace of an unknown layer)."""
+
+    order_min_strings: int = 5
+    """Known strings a line must merge before reading order is scored. Estimated positions
+    are rough (the letter's font is unknown, sidebars start far right), so on shallow merges
+    they misplace spaces more often than they help; on deep merges the search needs them."""
+
+    order_weight: float = 0.5
+    """Nats per em a fragment starts out of reading order (beyond the tolerance)."""
+
+    order_tolerance: float = 1.5
+    """Em of disorder forgiven everywhere: estimated widths are those of a reference font."""
+
+    order_slope: float = 0.05
+    """Extra tolerance per em of line: width errors add up along the line."""
+
+    order_cap: float = 8.0
+    """Most one fragment can cost for disorder, so a wrongly placed string cannot block a line."""
+
+    max_fragment_em: float = 8.0
+    """Longest fragment (em) a run may stretch beyond a waiting fragment: Word's are shorter."""
 
     known_boundary_cost: float = 0.05
     """Cost of splitting a known string where it was already seen split (near-certain)."""

@@ -10,10 +10,15 @@ characters of ``M``, scored by
   strings are fixed, so only the own text is judged;
 * the fragment structure (:mod:`ontwar.repair.fragments`): each switch between strings is a
   fragment boundary inside some string, likelier at some character pairs than at others, and
-  certain where the same string was seen split on an earlier page.
+  certain where the same string was seen split on an earlier page;
+* the reading order of fragments (:mod:`ontwar.repair.widths`): the extractor sorted them by x,
+  so a new fragment must start at or right of the last one, and left of every string still
+  waiting. Estimated x positions make strings advance across the line together, which is what
+  keeps deep merges (eight and more strings) tractable.
 
 Hopeless states are pruned exactly: a known string whose remaining characters no longer fit in
-the rest of ``M`` (as a subsequence, checked against its rightmost embedding) is dead.
+the rest of ``M`` (as a subsequence, checked against its rightmost embedding), or a character
+the known strings still need more of than ``M`` has left, ends the state.
 """
 
 from __future__ import annotations
@@ -25,6 +30,7 @@ from dataclasses import dataclass, field
 from ontwar.repair.config import RepairConfig
 from ontwar.repair.fragments import SplitPrior
 from ontwar.repair.langmodel import CharModel, WordModel
+from ontwar.repair.widths import char_width, prefix_widths
 
 OWN = -1
 """Owner index of the page's own (unknown) string; known strings are numbered from 0."""
@@ -41,6 +47,8 @@ class KnownString:
     layer: int
     boundaries: frozenset[int] = field(default_factory=frozenset)
     """Positions where this string was seen to start a new fragment on earlier pages."""
+    origin: float | None = None
+    """Estimated x (em, relative to the line's first fragment) where the string starts."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -54,6 +62,8 @@ class Decoding:
     """The known strings the owners refer to (the rescue strings when those were used)."""
     complete: bool = True
     """False when the known strings could not all be embedded (see ``fallback_decoding``)."""
+    origins: tuple[float | None, ...] = ()
+    """Estimated start x of each known string, then of the own string."""
 
     def own_text(self, merged: str) -> str:
         return "".join(
@@ -69,8 +79,15 @@ class _Models:
     config: RepairConfig
 
 
-# A beam state: (cost, positions, owner, context, word, trail); trail is a cons list of owners.
-_State = tuple[float, tuple[int, ...], int, str, str, tuple | None]
+START = -3
+"""Owner before the first character: every string's first character starts a fragment."""
+
+# A beam state: (cost, positions, owner, context, word, trail, frontier, origins, own_width).
+# trail is a cons list of owners; frontier is the x of the last fragment start; origins holds
+# each known string's start x, then the own string's (None until it starts).
+_State = tuple[
+    float, tuple[int, ...], int, str, str, tuple | None, float, tuple[float | None, ...], float
+]
 
 
 def decode_line(
@@ -108,12 +125,15 @@ def _search(
             return None
         embeddings.append(latest)
     config = models.config
-    finals = _beam(merged, known, embeddings, config.beam_width, flexible, models)
-    decoding = _best(merged, finals, known) if finals else None
-    if decoding is None or _doubtful(decoding.own_text(merged), models.words, config):
-        wide = _beam(merged, known, embeddings, config.wide_beam_width, flexible, models)
-        if wide and (decoding is None or wide[0][0] < decoding.cost):
-            decoding = _best(merged, wide, known)
+    decoding = None
+    for width in config.beam_widths:
+        finals = _beam(merged, known, embeddings, width, flexible, models)
+        if finals and (decoding is None or finals[0][0] < decoding.cost):
+            decoding = _best(merged, finals, known)
+        if decoding and not _doubtful(decoding.own_text(merged), models.words, config):
+            break
+        if decoding and width >= config.doubt_width:
+            break  # a doubtful word may be a name: wider beams only for lines that failed
     return decoding
 
 
@@ -121,7 +141,7 @@ def _doubtful(own: str, words: WordModel, config: RepairConfig) -> bool:
     """Does the own text contain a word found neither in Dutch nor in the document?
 
     Most lines decode right with a narrow beam; a line whose residue has an unknown word is
-    decoded again with a wide one, and the cheaper decomposition wins.
+    decoded again with a wider one, and the cheaper decomposition wins.
     """
     return any(words.zipf(word) < config.doubtful_zipf for word in own.split())
 
@@ -142,83 +162,252 @@ def _beam(
     so they must not make a line undecodable.
     """
     config = models.config
-    texts = [string.text for string in known]
-    lengths = tuple(len(text) for text in texts)
-    solid = [_solid_counts(text) for text in texts]
-    beam: list[_State] = [(0.0, (0,) * len(known), OWN, "", "", None)]
+    line = _Line(merged, known, latest, flexible, config)
+    start_origins = (*(string.origin for string in known), None)
+    beam: list[_State] = [(0.0, (0,) * len(known), START, "", "", None, 0.0, start_origins, 0.0)]
     for index, char in enumerate(merged):
-        left = len(merged) - index - 1  # characters after this one
-        following = index + 1
-        is_space = char == " "
-        skips = flexible and not is_space
         candidates: dict[tuple, _State] = {}
         own_allowed: dict[tuple[int, ...], bool] = {}
-        for cost, positions, owner, context, word, trail in beam:
-            for which, text in enumerate(texts):
-                position = positions[which]
-                skipped = 0
-                while skips and position < lengths[which] and text[position] == " ":
-                    position, skipped = position + 1, skipped + 1
-                if position < lengths[which] and text[position] == char:
-                    step = skipped * config.lost_space_cost
-                    if owner != which or skipped:
-                        step += _resume_cost(known[which], position, models)
-                    moved = (*positions[:which], position + 1, *positions[which + 1 :])
-                    _offer(candidates, (cost + step, moved, which, context, word, (which, trail)))
+        for state in beam:
+            for which in range(len(known)):
+                _to_known(state, which, index, char, line, models, candidates)
+            positions = state[1]
             allowed = own_allowed.get(positions)
             if allowed is None:
-                allowed = own_allowed[positions] = _own_allowed(
-                    positions, lengths, solid, latest, left, following, flexible
-                )
-            if not allowed:
-                continue
-            step = _own_cost(char, owner, context, word, models)
-            if is_space:
-                if flexible:
-                    pooled = (cost + config.pooled_space_cost, positions, owner, context, word)
-                    _offer(candidates, (*pooled, (POOL, trail)))
-                grown = (cost + step, positions, OWN, (context + " ")[-4:], "")
-            else:
-                grown = (cost + step, positions, OWN, (context + char)[-4:], word + char)
-            _offer(candidates, (*grown, (OWN, trail)))
+                allowed = own_allowed[positions] = line.own_allowed(positions, index, char)
+            if allowed:
+                _to_own(state, index, char, line, models, candidates)
         beam = _prune(candidates, width, config.beam_margin)
         if not beam:
             return []
     finals = []
-    for cost, positions, owner, context, word, trail in beam:
-        lost = sum(length - p for length, p in zip(lengths, positions, strict=True))
-        if positions == lengths or (
-            flexible and all(counts[p] == 0 for counts, p in zip(solid, positions, strict=True))
+    for state in beam:
+        cost, positions, word = state[0], state[1], state[4]
+        lost = sum(length - p for length, p in zip(line.lengths, positions, strict=True))
+        if positions == line.lengths or (
+            flexible and all(c[p] == 0 for c, p in zip(line.solid, positions, strict=True))
         ):
             final_cost = cost + lost * config.lost_space_cost
             final_cost += _word_cost(word, models) if word else 0.0
-            finals.append((final_cost, positions, owner, context, word, trail))
+            finals.append((final_cost, *state[1:]))
     finals.sort(key=_cost_of)
     return finals
 
 
-def _own_allowed(
-    positions: tuple[int, ...],
-    lengths: tuple[int, ...],
-    solid: list[list[int]],
-    latest: list[list[int]],
-    left: int,
-    following: int,
-    flexible: bool,
-) -> bool:
-    """May the current character go to the own string, or do the known strings need it?
+def _to_known(
+    state: _State,
+    which: int,
+    index: int,
+    char: str,
+    line: _Line,
+    models: _Models,
+    candidates: dict[tuple, _State],
+) -> None:
+    """Offer the state that gives ``merged[index]`` to known string ``which``, if it can."""
+    cost, positions, owner, context, word, trail, frontier, origins, own_width = state
+    text, length = line.texts[which], line.lengths[which]
+    position, skipped = positions[which], 0
+    if line.flexible and char != " ":
+        while position < length and text[position] == " ":
+            position, skipped = position + 1, skipped + 1
+    if position >= length or text[position] != char:
+        return
+    moved = (*positions[:which], position + 1, *positions[which + 1 :])
+    origin = origins[which]
+    if origin is None:
+        origin = frontier
+        origins = (*origins[:which], origin, *origins[which + 1 :])
+    x = origin + line.widths[which][position]
+    own_pending = line.own_total - index + sum(positions) > 0
+    if owner == which and not skipped:
+        step = line.run_ahead_cost(which, x, positions, origins, own_width, own_pending)
+    else:
+        step = skipped * models.config.lost_space_cost
+        step += _resume_cost(line.known[which], position, models)
+        step += line.order_cost(which, x, frontier, positions, origins, own_width, own_pending)
+        frontier = max(frontier, x)
+    _offer(
+        candidates,
+        (cost + step, moved, which, context, word, (which, trail), frontier, origins, own_width),
+    )
 
-    They need it when the characters after it are too few for what they still must match,
-    or when some known string's next character cannot be matched later than here.
-    """
-    needed = 0
-    for position, length, counts, line in zip(positions, lengths, solid, latest, strict=True):
-        if position == length:
-            continue
-        if line[position] < following:
+
+def _to_own(
+    state: _State,
+    index: int,
+    char: str,
+    line: _Line,
+    models: _Models,
+    candidates: dict[tuple, _State],
+) -> None:
+    """Offer the states that give ``merged[index]`` to the own string (or, a space, the pool)."""
+    cost, positions, owner, context, word, trail, frontier, origins, own_width = state
+    step = _own_cost(char, owner, context, word, models)
+    own_origin = origins[-1]
+    if own_origin is None:
+        own_origin = frontier
+        origins = (*origins[:-1], own_origin)
+    x = own_origin + own_width
+    if owner == OWN:
+        step += line.run_ahead_cost(OWN, x, positions, origins, own_width, False)
+    else:
+        step += line.order_cost(OWN, x, frontier, positions, origins, own_width, False)
+        frontier = max(frontier, x)
+    if char == " ":
+        if line.flexible:
+            pooled = cost + models.config.pooled_space_cost
+            _offer(candidates, (pooled, *state[1:5], (POOL, trail), *state[6:]))
+        text_state = ((context + " ")[-4:], "")
+    else:
+        text_state = ((context + char)[-4:], word + char)
+    grown = own_width + char_width(char)
+    _offer(
+        candidates,
+        (cost + step, positions, OWN, *text_state, (OWN, trail), frontier, origins, grown),
+    )
+
+
+class _Line:
+    """What the beam needs to know about one merged line and its known strings, precomputed."""
+
+    def __init__(
+        self,
+        merged: str,
+        known: list[KnownString],
+        latest: list[list[int]],
+        flexible: bool,
+        config: RepairConfig,
+    ) -> None:
+        self.merged = merged
+        self.known = known
+        self.texts = [string.text for string in known]
+        self.lengths = tuple(len(text) for text in self.texts)
+        self.latest = latest
+        self.flexible = flexible
+        self.config = config
+        self.solid = [_solid_counts(text) for text in self.texts]
+        self.widths = [prefix_widths(text) for text in self.texts]
+        self.ordered = len(known) >= config.order_min_strings
+        """Whether reading order is scored: only deep merges need its help (see config)."""
+        self.own_total = -1 if flexible else len(merged) - sum(self.lengths)
+        """Characters of the own string (unknown with flexible spaces: -1 then)."""
+        self._char_left: dict[str, tuple[list[list[int]], list[int]]] = {}
+
+    def own_allowed(self, positions: tuple[int, ...], index: int, char: str) -> bool:
+        """May ``merged[index]`` go to the own string, or do the known strings need it?
+
+        They need it when the characters after it are too few for what they still must
+        match, when some known string's next character cannot be matched later than here,
+        or when they still hold more of this character than the rest of the line does.
+        """
+        following = index + 1
+        needed = 0
+        for position, length, counts, latest in zip(
+            positions, self.lengths, self.solid, self.latest, strict=True
+        ):
+            if position == length:
+                continue
+            if latest[position] < following:
+                return False
+            needed += counts[position] if self.flexible else length - position
+        if needed > len(self.merged) - following:
             return False
-        needed += counts[position] if flexible else length - position
-    return needed <= left
+        if self.flexible and char == " ":
+            return True
+        in_known, in_merged = self._counts_of(char)
+        held = sum(counts[p] for counts, p in zip(in_known, positions, strict=True))
+        return held <= in_merged[following]
+
+    def _counts_of(self, char: str) -> tuple[list[list[int]], list[int]]:
+        counts = self._char_left.get(char)
+        if counts is None:
+            counts = self._char_left[char] = (
+                [_suffix_counts(text, char) for text in self.texts],
+                _suffix_counts(self.merged, char),
+            )
+        return counts
+
+    def waiting(
+        self,
+        which: int,
+        positions: tuple[int, ...],
+        origins: tuple[float | None, ...],
+        own_width: float,
+        own_pending: bool,
+    ) -> list[float]:
+        """x where each other string's next fragment starts (those whose start is known)."""
+        xs = [
+            origin + widths[position]
+            for other, (position, length, origin, widths) in enumerate(
+                zip(positions, self.lengths, origins, self.widths, strict=False)
+            )
+            if other != which and position < length and origin is not None
+        ]
+        if which != OWN and own_pending and origins[-1] is not None:
+            xs.append(origins[-1] + own_width)
+        return xs
+
+    def order_cost(
+        self,
+        which: int,
+        x: float,
+        frontier: float,
+        positions: tuple[int, ...],
+        origins: tuple[float | None, ...],
+        own_width: float,
+        own_pending: bool,
+    ) -> float:
+        """Cost of a fragment of string ``which`` starting at ``x``, given the reading order.
+
+        Fragments come sorted by x: one that starts left of the previous fragment, or right of
+        a string still waiting for its next fragment, is out of order by that much. Estimated
+        widths are rough, so only what exceeds a tolerance counts, and the cost is capped.
+        """
+        config = self.config
+        if not self.ordered:
+            return 0.0
+        tolerance = config.order_tolerance + config.order_slope * max(x, 0.0)
+        excess = max(frontier - x - tolerance, 0.0)
+        for waiting in self.waiting(which, positions, origins, own_width, own_pending):
+            excess += max(x - waiting - tolerance, 0.0)
+        return min(excess * config.order_weight, config.order_cap)
+
+    def run_ahead_cost(
+        self,
+        which: int,
+        x: float,
+        positions: tuple[int, ...],
+        origins: tuple[float | None, ...],
+        own_width: float,
+        own_pending: bool,
+    ) -> float:
+        """Cost of string ``which`` continuing a run at ``x`` while others wait far behind.
+
+        A run of one string is one fragment or several adjacent ones; fragments are at most a
+        few em long, so a run cannot reach much further than that beyond the start of a
+        fragment that is still waiting: that one would have come first.
+        """
+        config = self.config
+        if not self.ordered:
+            return 0.0
+        waiting = self.waiting(which, positions, origins, own_width, own_pending)
+        if not waiting:
+            return 0.0
+        reach = min(waiting) + config.max_fragment_em
+        tolerance = config.order_tolerance + config.order_slope * max(x, 0.0)
+        return max(x - reach - tolerance, 0.0) * config.order_weight
+
+
+def _suffix_counts(text: str, char: str) -> list[int]:
+    """For each position, how many times ``char`` occurs from there on.
+
+    >>> _suffix_counts("abab", "a")
+    [2, 1, 1, 0, 0]
+    """
+    counts = [0] * (len(text) + 1)
+    for position in range(len(text) - 1, -1, -1):
+        counts[position] = counts[position + 1] + (text[position] == char)
+    return counts
 
 
 def _solid_counts(text: str) -> list[int]:
@@ -321,7 +510,7 @@ def _best(merged: str, finals: list[_State], known: list[KnownString]) -> Decodi
             rival = state[0]
             break
     confidence = 1.0 if rival == math.inf else 1.0 / (1.0 + math.exp(best[0] - rival))
-    return Decoding(owners, best[0], confidence, tuple(known))
+    return Decoding(owners, best[0], confidence, tuple(known), origins=best[7])
 
 
 def _owners(trail: tuple | None, length: int) -> tuple[int, ...]:

@@ -145,8 +145,8 @@ def _earlier_strings(
     """
     page_chars = _solid_chars(lines)
     if state.previous is not None:
-        groups = ["".join(string.text for string in group) for group in state.previous]
-        if _contains(page_chars, _solid_chars(groups)):
+        groups = [[string.text for string in group] for group in state.previous]
+        if _contains(page_chars, _solid_chars(["".join(group) for group in groups])):
             return {
                 line: (
                     [string for g in placed for string in state.previous[g]],
@@ -159,7 +159,7 @@ def _earlier_strings(
         strings = state.own[layer]
         texts = [string.text for string in strings]
         if _contains(page_chars, _solid_chars(texts)):
-            placement = _place(texts, lines)
+            placement = _place([[text] for text in texts], lines)
         else:
             placement = _place_verbatim(texts, lines)
         for line, placed in placement.items():
@@ -190,6 +190,7 @@ def _apply(
 ) -> tuple[Line, Composition]:
     """Split ``line`` by ``decoding``: its own part, removals per layer, and its composition."""
     owners, known = decoding.owners, decoding.known
+    origins = decoding.origins or (None,) * (len(known) + 1)
     own_chars = [i for i, owner in enumerate(owners) if owner == OWN]
     pooled = [i for i, owner in enumerate(owners) if owner == POOL]
     _collect(removed_by_layer, POOLED, line, pooled)
@@ -201,12 +202,14 @@ def _apply(
         starts = fragment_starts(owners, which)
         splits.learn(string.text, starts)
         text = "".join(line.text[i] for i in positions)
-        composition.append(KnownString(text, string.layer, string.boundaries | frozenset(starts)))
+        boundaries = string.boundaries | frozenset(starts)
+        composition.append(KnownString(text, string.layer, boundaries, origins[which]))
     if own.text:
         starts = fragment_starts(owners, OWN)
         if known:
             splits.learn(own.text, starts)
-        composition.append(KnownString(own.text, number, frozenset(starts)))
+        origin = origins[-1] if known else 0.0
+        composition.append(KnownString(own.text, number, frozenset(starts), origin))
     return own, composition
 
 
@@ -253,13 +256,15 @@ def _tidy(lines: list[Line]) -> tuple[list[Line], list[int]]:
     return tidy, dropped
 
 
-def _place(groups: list[str], lines: list[str]) -> dict[int, list[int]]:
-    """Assign each earlier line (``groups``) to the line of this page that contains it.
+def _place(strings: list[list[str]], lines: list[str]) -> dict[int, list[int]]:
+    """Assign each earlier line (its layer ``strings``) to the line of this page holding it.
 
     A monotone alignment maximising the characters placed, by dynamic programming: group ``t``
-    may go to line ``s`` only if ``s`` holds all of its characters; consecutive groups may share
-    a line (when this page's text bridges two earlier baselines) if the line holds both.
+    may go to line ``s`` only if ``s`` holds all of its characters and each of its strings in
+    order; consecutive groups may share a line (when this page's text bridges two earlier
+    baselines) if the line holds both.
     """
+    groups = ["".join(group) for group in strings]
     group_counts = [Counter(group) for group in groups]
     line_counts = [Counter(line) for line in lines]
     weights = [len(group.strip()) or BLANK_WEIGHT * bool(group) for group in groups]
@@ -278,6 +283,8 @@ def _place(groups: list[str], lines: list[str]) -> dict[int, list[int]]:
             if not weights[t] or not low <= s - t <= high:
                 continue
             if not _fits(group_counts[t], line_counts[s]):
+                continue
+            if not all(_in_order(string, lines[s]) for string in strings[t]):
                 continue
             options = [(upto[t][s], ("upto", t, s))]
             if (
@@ -339,6 +346,16 @@ def _closeness(group: str, line: str) -> float:
     if group.rstrip() == line.rstrip():
         return 1.0
     return 0.5 * len(group.strip()) / max(len(line.strip()), 1)
+
+
+def _in_order(string: str, line: str) -> bool:
+    """Are the non-space characters of ``string`` a subsequence of ``line``?
+
+    >>> _in_order("Datum", "toe opDatum"), _in_order("Datum", "De lumpsum")
+    (True, False)
+    """
+    remaining = iter(line)
+    return all(char in remaining for char in string if char != " ")
 
 
 def _fits(part: Counter[str], whole: Counter[str]) -> bool:
