@@ -78,3 +78,37 @@ def test_internal_error_exits_1_without_traceback(tmp_path, monkeypatch):
     result = runner.invoke(app, ["recover", str(_letter(tmp_path))])
     assert result.exit_code == 1
     assert "internal error" in result.stderr and "Traceback" not in result.output
+
+
+def test_recover_reads_a_stacked_pdf_and_lists_what_it_hid(tmp_path):
+    from ontwar.synth import make_case
+
+    case = make_case(0)
+    pdf = tmp_path / "brief.pdf"
+    pdf.write_bytes(case.pdf)
+    result = runner.invoke(app, ["recover", str(pdf), "-f", "json"])
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.stdout)
+    assert data["kind"] == "pdf" and len(data["pages"]) == 2
+    assert data["hidden"] and {run["page"] for run in data["hidden"]} == {2}
+    assert "Pagina 1/2" not in data["pages"][1]["text"]
+    assert "Pagina 1/2" in data["pages"][0]["text"]
+
+
+def test_audit_names_hidden_text(tmp_path):
+    from ontwar.synth import make_case
+
+    pdf = tmp_path / "brief.pdf"
+    pdf.write_bytes(make_case(0).pdf)
+    result = runner.invoke(app, ["audit", str(pdf), "-f", "json"])
+    assert result.exit_code == 0, result.output
+    report = json.loads(result.stdout)
+    assert report["by_reason"] == {"covered by later fill": report["hidden_glyphs"]}
+    assert report["by_page"] == {"2": report["hidden_glyphs"]} and report["hidden_glyphs"] > 1000
+
+
+def test_demo_recovers_its_samples(tmp_path):
+    result = runner.invoke(app, ["demo", "--out", str(tmp_path / "demo")])
+    assert result.exit_code == 0, result.output
+    assert "04-zorgcapaciteit" in result.stdout and "0.00%" in result.stdout
+    assert len(list((tmp_path / "demo").glob("*.recovered.txt"))) == 3

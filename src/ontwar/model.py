@@ -14,6 +14,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from enum import StrEnum
+from typing import Protocol
 
 
 class Diagnosis(StrEnum):
@@ -111,6 +112,12 @@ class Page:
         }
 
 
+class Reported(Protocol):
+    """Anything a document reports alongside its text (e.g. a PDF's hidden runs)."""
+
+    def to_dict(self) -> dict[str, object]: ...
+
+
 @dataclass(slots=True)
 class Document:
     """A whole letter as recovered: its pages in order, plus document-level warnings."""
@@ -119,6 +126,8 @@ class Document:
     pages: list[Page]
     warnings: list[str] = field(default_factory=list)
     kind: str = "text"
+    hidden: list[Reported] = field(default_factory=list)
+    """Text the source hid from its reader (PDF input), each with page, box and reason."""
 
     @property
     def text(self) -> str:
@@ -130,6 +139,7 @@ class Document:
             "kind": self.kind,
             "pages": [page.to_dict() for page in self.pages],
             "warnings": list(self.warnings),
+            "hidden": [run.to_dict() for run in self.hidden],
         }
 
 

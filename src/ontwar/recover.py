@@ -7,6 +7,7 @@ from pathlib import Path
 
 from ontwar.errors import InputError
 from ontwar.model import Document
+from ontwar.read.pdf import read_pdf
 from ontwar.read.text import read_text
 from ontwar.repair.characters import repair_characters
 from ontwar.repair.config import RepairConfig
@@ -37,12 +38,19 @@ def recover_path(
     path: Path,
     config: RepairConfig | None = None,
     progress: Callable[[int, int], None] | None = None,
+    password: str | None = None,
 ) -> Document:
-    """Recover a file: PDFs (by their ``%PDF-`` header) go to the PDF reader, the rest is text."""
+    """Recover a file: PDFs (by their ``%PDF-`` header) go to the PDF reader, the rest is text.
+
+    The PDF reader keeps only what a reader of the page sees, so stacked layers never reach
+    the text; what it hid is listed in ``Document.hidden``.
+    """
     try:
         data = path.read_bytes()
     except OSError as error:
         raise InputError(f"{path}: cannot read ({error.strerror}); check the path") from error
-    if data.startswith(b"%PDF-"):
-        raise InputError(f"{path} is a PDF; the PDF reader is not available in this version")
+    if data.lstrip()[:5] == b"%PDF-" or path.suffix.lower() == ".pdf":
+        result = read_pdf(data, password=password, source=str(path))
+        result.document.hidden = list(result.hidden)
+        return result.document
     return recover_text(data, str(path), config, progress)

@@ -9,6 +9,10 @@ from dataclasses import dataclass
 class RepairConfig:
     """Every knob of unstacking, with why it has its default."""
 
+    greedy: bool = False
+    """Remove each known string at its leftmost embedding, with no language model: the naive
+    baseline the benchmarks compare against (fast, and badly wrong on merged lines)."""
+
     beam_widths: tuple[int, ...] = (12, 96, 1000)
     """Hypotheses kept per character, tried in turn: most lines need only the first; a line
     whose own text has an unknown word gets the second; one where no decomposition survived

@@ -107,6 +107,8 @@ def decode_line(
     """
     if not known:
         return Decoding((OWN,) * len(merged), 0.0, 1.0)
+    if config.greedy:
+        return fallback_decoding(merged, known)
     models = _Models(chars, words, splits, config)
     for attempt, flexible in ((known, False), (known, True), (rescue, False), (rescue, True)):
         decoding = _search(merged, attempt, flexible, models) if attempt else None
