@@ -42,6 +42,8 @@ SENTENCE_END = ".?!:;)’”\"'"
 BLANK_WEIGHT = 0.5
 """Worth of placing a blank earlier line: its spaces must land somewhere, or the own text
 would absorb them ("oper aties"), but it must never outweigh a character of real text."""
+MARGIN_EM = 1.0
+"""Strings estimated to start within this many em of a line's first fragment start at the margin."""
 LEARN_CHARS = 200_000
 """Recovered characters the character model learns from; more adds nothing but time."""
 LOOKBACK = 4
@@ -147,13 +149,21 @@ def _earlier_strings(
     if state.previous is not None:
         groups = [[string.text for string in group] for group in state.previous]
         if _contains(page_chars, _solid_chars(["".join(group) for group in groups])):
-            return {
+            at_margin = [
+                all(string.origin is not None and string.origin < MARGIN_EM for string in group)
+                for group in state.previous
+            ]
+            placement = _place(groups, lines, at_margin)
+            found = {
                 line: (
                     [string for g in placed for string in state.previous[g]],
                     [KnownString(state.previous_raw[g], MIXED_LAYERS) for g in placed],
                 )
-                for line, placed in _place(groups, lines).items()
+                for line, placed in placement.items()
             }
+            for line, piece in _split_unplaced(state.previous, placement, lines):
+                found.setdefault(line, ([], []))[0].append(piece)
+            return found
     found: dict[int, tuple[list[KnownString], list[KnownString]]] = {}
     for layer in _candidate_layers(state, lines):
         strings = state.own[layer]
@@ -165,6 +175,68 @@ def _earlier_strings(
         for line, placed in placement.items():
             found.setdefault(line, ([], []))[0].extend(strings[g] for g in placed)
     return found
+
+
+def _split_unplaced(
+    groups: list[Composition], placement: dict[int, list[int]], lines: list[str]
+) -> list[tuple[int, KnownString]]:
+    """Place earlier lines that no single line holds, as pieces on neighbouring lines.
+
+    Extractors group fragments into lines by baseline, and a new layer can make them group
+    differently: a body line and a sidebar entry that shared a line on page k-1 may sit on two
+    lines of page k. Such a group's strings are placed whole where they fit, or cut in two
+    where a prefix fits one nearby line and the rest another, between the lines of the placed
+    groups before and after it.
+    """
+    line_of = {group: line for line, placed in placement.items() for group in placed}
+    pieces: list[tuple[int, KnownString]] = []
+    for index, group in enumerate(groups):
+        if index in line_of or not "".join(string.text for string in group).strip():
+            continue
+        before = max((line_of[g] for g in line_of if g < index), default=0)
+        after = min((line_of[g] for g in line_of if g > index), default=len(lines) - 1)
+        window = range(max(before - 1, 0), min(after + 2, len(lines)))
+        for string in group:
+            pieces.extend(_split_string(string, lines, window))
+    return pieces
+
+
+def _split_string(
+    string: KnownString, lines: list[str], window: range
+) -> list[tuple[int, KnownString]]:
+    """``string`` whole on a line of ``window`` that holds it, or cut in two across two lines."""
+    if not string.text.strip():
+        return []
+    for line in window:
+        if _in_order(string.text, lines[line]):
+            return [(line, string)]
+    for first in window:
+        cut = _prefix_in_order(string.text, lines[first])
+        head, tail = string.text[:cut], string.text[cut:]
+        for second in window:
+            if second != first and head.strip() and _in_order(tail, lines[second]):
+                return [
+                    (first, KnownString(head, string.layer, origin=string.origin)),
+                    (second, KnownString(tail, string.layer)),
+                ]
+    return []
+
+
+def _prefix_in_order(string: str, line: str) -> int:
+    """Length of the longest prefix of ``string`` whose non-spaces are a subsequence of ``line``.
+
+    >>> _prefix_in_order("Den HaagN.P.", "Den Haag 12")
+    8
+    """
+    position = 0
+    for length, char in enumerate(string):
+        if char == " ":
+            continue
+        found = line.find(char, position)
+        if found < 0:
+            return length
+        position = found + 1
+    return len(string)
 
 
 def _candidate_layers(state: UnstackState, lines: list[str]) -> list[int]:
@@ -256,7 +328,9 @@ def _tidy(lines: list[Line]) -> tuple[list[Line], list[int]]:
     return tidy, dropped
 
 
-def _place(strings: list[list[str]], lines: list[str]) -> dict[int, list[int]]:
+def _place(
+    strings: list[list[str]], lines: list[str], at_margin: list[bool] | None = None
+) -> dict[int, list[int]]:
     """Assign each earlier line (its layer ``strings``) to the line of this page holding it.
 
     A monotone alignment maximising the characters placed, by dynamic programming: group ``t``
@@ -265,6 +339,7 @@ def _place(strings: list[list[str]], lines: list[str]) -> dict[int, list[int]]:
     baselines) if the line holds both.
     """
     groups = ["".join(group) for group in strings]
+    at_margin = at_margin or [False] * len(groups)
     group_counts = [Counter(group) for group in groups]
     line_counts = [Counter(line) for line in lines]
     weights = [len(group.strip()) or BLANK_WEIGHT * bool(group) for group in groups]
@@ -294,7 +369,10 @@ def _place(strings: list[list[str]], lines: list[str]) -> dict[int, list[int]]:
             ):
                 options.append((best[t - 1][s], ("share", t - 1, s)))
             score, origin = max(options, key=lambda option: option[0])
-            best[t][s] = score + weights[t] + _closeness(groups[t], lines[s])
+            fit = _closeness(groups[t], lines[s])
+            if at_margin[t]:
+                fit -= _late_start(strings[t], lines[s])
+            best[t][s] = score + weights[t] + fit
             choice[(t, s)] = origin
         row, above = upto[t + 1], upto[t]
         for s in range(size + 1):
@@ -346,6 +424,18 @@ def _closeness(group: str, line: str) -> float:
     if group.rstrip() == line.rstrip():
         return 1.0
     return 0.5 * len(group.strip()) / max(len(line.strip()), 1)
+
+
+def _late_start(strings: list[str], line: str) -> float:
+    """How far into ``line`` a group that starts at the left margin would begin, as a share.
+
+    Fragments come sorted by x, so a string starting at the margin starts among the first
+    characters of any line it is merged into. A line that holds the group only near its end
+    ("… woningen in het betaalbare segment realiseren." for an earlier "het betaalbare
+    segment realiseren.") is an accidental home.
+    """
+    starts = [line.find(text.lstrip()[:1]) for text in strings if text.strip()]
+    return 0.5 * max(min(starts, default=0), 0) / max(len(line), 1)
 
 
 def _in_order(string: str, line: str) -> bool:

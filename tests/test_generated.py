@@ -1,0 +1,40 @@
+"""Unstacking the project's own damaged letters, scored against their exact truth.
+
+The full set (24 letters, 2-16 layers) runs in ``bench/recover.py``; here the letters of up to
+seven pages keep the suite fast. Letters that still fail the acceptance bar are listed as
+strict expected failures, so that fixing one is noticed.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from ontwar.metrics import cer
+from ontwar.recover import recover_text
+from ontwar.synth import make_case
+
+FAST = [index for index in range(24) if len(make_case(index).truth) <= 7]
+KNOWN_FAILURES = {
+    6: "merged footers '- k -' of several layers: own footer comes out as '5 - -'",
+    17: "a short earlier line ('stroomnet.') placed on a look-alike line; error carried forward",
+}
+
+
+@pytest.mark.parametrize(
+    "index",
+    [
+        pytest.param(
+            i, marks=pytest.mark.xfail(strict=True, reason="deep merge of look-alike lines")
+        )
+        if i in KNOWN_FAILURES
+        else i
+        for i in FAST
+    ],
+)
+def test_generated_letter_pages_are_recovered(index):
+    case = make_case(index)
+    document = recover_text(case.text, case.name)
+    assert len(document.pages) == len(case.truth)
+    rates = [cer(page.text, truth) for page, truth in zip(document.pages, case.truth, strict=True)]
+    assert max(rates) <= 0.02, [f"{rate:.2%}" for rate in rates]
+    assert sum(rates) / len(rates) <= 0.005, [f"{rate:.2%}" for rate in rates]
