@@ -27,6 +27,7 @@ import heapq
 import math
 from dataclasses import dataclass, field
 
+from ontwar.repair.bag import decode_bag, own_multiset
 from ontwar.repair.config import RepairConfig
 from ontwar.repair.fragments import SplitPrior
 from ontwar.repair.langmodel import CharModel, WordModel
@@ -64,6 +65,8 @@ class Decoding:
     """False when the known strings could not all be embedded (see ``fallback_decoding``)."""
     origins: tuple[float | None, ...] = ()
     """Estimated start x of each known string, then of the own string."""
+    bag: bool = False
+    """The known strings were removed as one bag (owner ``BAG``), not string by string."""
 
     def own_text(self, merged: str) -> str:
         return "".join(
@@ -103,7 +106,8 @@ def decode_line(
 
     If the known strings cannot all be embedded exactly, spaces are made flexible (see
     ``_beam``); then the ``rescue`` strings are tried, if any: the earlier page's raw lines,
-    exact but blind to layers. Only then does the tolerant fallback take over.
+    exact but blind to layers; then the own string is read off what the known strings leave
+    over (:mod:`ontwar.repair.bag`). Only then does the tolerant fallback take over.
     """
     if not known:
         return Decoding((OWN,) * len(merged), 0.0, 1.0)
@@ -114,7 +118,26 @@ def decode_line(
         decoding = _search(merged, attempt, flexible, models) if attempt else None
         if decoding is not None:
             return decoding
-    return fallback_decoding(merged, known)
+    return _bag_decoding(merged, known, models) or fallback_decoding(merged, known)
+
+
+def _bag_decoding(merged: str, known: list[KnownString], models: _Models) -> Decoding | None:
+    """The own string as what the known strings leave over (see :mod:`ontwar.repair.bag`)."""
+    own = own_multiset(merged, [string.text for string in known])
+    if own is None:
+        return None
+    owners = decode_bag(
+        merged,
+        own,
+        models.chars,
+        models.words,
+        models.splits,
+        models.config,
+        models.config.own_char_credit,
+    )
+    if owners is None:
+        return None
+    return Decoding(owners, math.inf, 0.0, tuple(known), bag=True)
 
 
 def _search(

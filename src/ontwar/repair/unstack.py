@@ -27,6 +27,7 @@ from dataclasses import dataclass, field
 
 from ontwar.model import Diagnosis, Line, Page, Removal
 from ontwar.read.footer import match_footer
+from ontwar.repair.bag import BAG
 from ontwar.repair.config import RepairConfig
 from ontwar.repair.decode import OWN, POOL, Decoding, KnownString, decode_line
 from ontwar.repair.fragments import SplitPrior, fragment_starts
@@ -268,6 +269,11 @@ def _apply(
     _collect(removed_by_layer, POOLED, line, pooled)
     own = Line("".join(line.text[i] for i in own_chars), tuple(line.offsets[i] for i in own_chars))
     composition: Composition = []
+    bagged = [i for i, owner in enumerate(owners) if owner == BAG]
+    _collect(removed_by_layer, MIXED_LAYERS, line, bagged)
+    if decoding.bag:  # the known strings were not placed one by one: they pass on unchanged
+        composition.extend(known)
+        known = ()
     for which, string in enumerate(known):
         positions = [i for i, owner in enumerate(owners) if owner == which]
         _collect(removed_by_layer, string.layer, line, positions)
