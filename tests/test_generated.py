@@ -23,9 +23,7 @@ KNOWN_FAILURES = {
 @pytest.mark.parametrize(
     "index",
     [
-        pytest.param(
-            i, marks=pytest.mark.xfail(strict=True, reason="deep merge of look-alike lines")
-        )
+        pytest.param(i, marks=pytest.mark.xfail(strict=True, reason=KNOWN_FAILURES[i]))
         if i in KNOWN_FAILURES
         else i
         for i in FAST

@@ -13,18 +13,18 @@ class RepairConfig:
     """Remove each known string at its leftmost embedding, with no language model: the naive
     baseline the benchmarks compare against (fast, and badly wrong on merged lines)."""
 
-    beam_widths: tuple[int, ...] = (12, 96, 1000)
+    beam_widths: tuple[int, ...] = (12, 48, 1000)
     """Hypotheses kept per character, tried in turn: most lines need only the first; a line
     whose own text has an unknown word gets the second; one where no decomposition survived
     (deep merges of look-alike strings) gets the third."""
 
-    doubt_width: int = 96
+    doubt_width: int = 48
     """Widest beam spent on a line only because its own text has an unknown word."""
 
     doubtful_zipf: float = 1.0
     """Own words rarer than this (zipf), and not in the document, trigger the second try."""
 
-    beam_margin: float = 40.0
+    beam_margin: float = 30.0
     """Hypotheses this many nats worse than the best are dropped early."""
 
     word_weight: float = 0.8
