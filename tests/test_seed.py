@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import pytest
-from bench.seedtruth import seed_path, seed_truth
 
+from bench.seedtruth import seed_path, seed_truth
 from ontwar.metrics import cer
 from ontwar.model import Diagnosis
 from ontwar.recover import recover_path

@@ -6,7 +6,6 @@ import random
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from tests.stacking import stack
 
 from ontwar.model import Diagnosis
 from ontwar.recover import recover_text
@@ -14,6 +13,7 @@ from ontwar.repair.config import RepairConfig
 from ontwar.repair.decode import OWN, KnownString, decode_line
 from ontwar.repair.fragments import SplitPrior
 from ontwar.repair.langmodel import CharModel, WordModel
+from tests.stacking import stack
 
 WORDS = [
     "de",
