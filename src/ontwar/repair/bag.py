@@ -14,6 +14,7 @@ from __future__ import annotations
 import heapq
 from collections import Counter
 
+from ontwar.repair.beam import offer
 from ontwar.repair.config import RepairConfig
 from ontwar.repair.fragments import SplitPrior
 from ontwar.repair.langmodel import CharModel, WordModel
@@ -58,7 +59,7 @@ def decode_bag(
             bag_used = seen[char] - used[k]
             bag_total = later[0][k] - target[k]
             if bag_used < bag_total and target[k] - used[k] <= later[index + 1][k]:
-                _offer(candidates, (cost, used, BAG, context, word, (BAG, trail)))
+                offer(candidates, (cost, used, BAG, context, word, (BAG, trail)))
             if used[k] < target[k]:
                 step = chars.cost(context or " ", " " if char.isspace() else char) - own_credit
                 if char.isspace():
@@ -70,7 +71,7 @@ def decode_bag(
                 if owner == BAG and context:
                     step += splits.cost(context[-1], char)
                 taken = (*used[:k], used[k] + 1, *used[k + 1 :])
-                _offer(candidates, (cost + step, taken, -1, *grown, (-1, trail)))
+                offer(candidates, (cost + step, taken, -1, *grown, (-1, trail)))
         seen[char] += 1
         beam = heapq.nsmallest(config.beam_widths[-1], candidates.values(), key=lambda s: s[0])
         if not beam:
@@ -84,13 +85,6 @@ def decode_bag(
         owner, trail = trail
         owners.append(owner)
     return tuple(reversed(owners))
-
-
-def _offer(candidates: dict[tuple, _State], state: _State) -> None:
-    key = state[1:5]
-    held = candidates.get(key)
-    if held is None or state[0] < held[0]:
-        candidates[key] = state
 
 
 def _later_counts(merged: str, alphabet: list[str]) -> list[tuple[int, ...]]:

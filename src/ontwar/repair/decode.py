@@ -28,6 +28,7 @@ import math
 from dataclasses import dataclass, field
 
 from ontwar.repair.bag import decode_bag, own_multiset
+from ontwar.repair.beam import offer
 from ontwar.repair.config import RepairConfig
 from ontwar.repair.fragments import SplitPrior
 from ontwar.repair.langmodel import CharModel, WordModel
@@ -251,7 +252,7 @@ def _to_known(
         step += _resume_cost(line.known[which], position, models)
         step += line.order_cost(which, x, frontier, positions, origins, own_width, own_pending)
         frontier = max(frontier, x)
-    _offer(
+    offer(
         candidates,
         (cost + step, moved, which, context, word, (which, trail), frontier, origins, own_width),
     )
@@ -281,12 +282,12 @@ def _to_own(
     if char == " ":
         if line.flexible:
             pooled = cost + models.config.pooled_space_cost
-            _offer(candidates, (pooled, *state[1:5], (POOL, trail), *state[6:]))
+            offer(candidates, (pooled, *state[1:5], (POOL, trail), *state[6:]))
         text_state = ((context + " ")[-4:], "")
     else:
         text_state = ((context + char)[-4:], word + char)
     grown = own_width + char_width(char)
-    _offer(
+    offer(
         candidates,
         (cost + step, positions, OWN, *text_state, (OWN, trail), frontier, origins, grown),
     )
@@ -445,13 +446,6 @@ def _solid_counts(text: str) -> list[int]:
     for position in range(len(text) - 1, -1, -1):
         counts[position] = counts[position + 1] + (text[position] != " ")
     return counts
-
-
-def _offer(candidates: dict[tuple, _State], state: _State) -> None:
-    key = state[1:5]
-    held = candidates.get(key)
-    if held is None or state[0] < held[0]:
-        candidates[key] = state
 
 
 def _prune(candidates: dict[tuple, _State], width: int, margin: float) -> list[_State]:
