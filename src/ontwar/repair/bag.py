@@ -60,7 +60,7 @@ def decode_bag(
             bag_total = later[0][k] - target[k]
             if bag_used < bag_total and target[k] - used[k] <= later[index + 1][k]:
                 offer(candidates, (cost, used, BAG, context, word, (BAG, trail)))
-            if used[k] < target[k]:
+            if used[k] < target[k] and bag_total - bag_used <= later[index + 1][k]:
                 step = chars.cost(context or " ", " " if char.isspace() else char) - own_credit
                 if char.isspace():
                     if word:

@@ -102,6 +102,7 @@ def decode_line(
     splits: SplitPrior,
     config: RepairConfig,
     rescue: list[KnownString] | None = None,
+    by_multiset: bool = False,
 ) -> Decoding:
     """Best decomposition of ``merged`` into the ``known`` strings plus the own residue.
 
@@ -109,12 +110,15 @@ def decode_line(
     ``_beam``); then the ``rescue`` strings are tried, if any: the earlier page's raw lines,
     exact but blind to layers; then the own string is read off what the known strings leave
     over (:mod:`ontwar.repair.bag`). Only then does the tolerant fallback take over.
+    ``by_multiset`` goes straight to that reading (for lines of near-identical strings).
     """
     if not known:
         return Decoding((OWN,) * len(merged), 0.0, 1.0)
     if config.greedy:
         return fallback_decoding(merged, known)
     models = _Models(chars, words, splits, config)
+    if by_multiset:
+        return _bag_decoding(merged, known, models) or fallback_decoding(merged, known)
     for attempt, flexible in ((known, False), (known, True), (rescue, False), (rescue, True)):
         decoding = _search(merged, attempt, flexible, models) if attempt else None
         if decoding is not None:

@@ -102,8 +102,17 @@ def unstack_page(number: int, lines: list[Line], state: UnstackState, config: Re
     merged_chars = own_chars = 0
     for index, line in enumerate(lines):
         known, rescue = earlier.get(index, ([], []))
+        # Merged running footers are copies of one template whose fragments tie in x: no
+        # order can be told apart, but what this page adds to them is exact as a multiset,
+        # and words ("Pagina … van …") let the language model order it. A footer of only
+        # digits and dashes gives it nothing to go on, so that one is decoded as usual.
+        footer = (
+            bool(known)
+            and match_footer(line.text) is not None
+            and any(char.isalpha() for char in line.text)
+        )
         decoding = decode_line(
-            line.text, known, state.chars, state.words, state.splits, config, rescue
+            line.text, known, state.chars, state.words, state.splits, config, rescue, footer
         )
         own, composition = _apply(line, decoding, number, removed_by_layer, state.splits)
         if own.text:
@@ -271,6 +280,8 @@ def _apply(
     composition: Composition = []
     bagged = [i for i, owner in enumerate(owners) if owner == BAG]
     _collect(removed_by_layer, MIXED_LAYERS, line, bagged)
+    # Only a line where strings were merged shows where they split: a lone string shows none.
+    merged = len({owner for owner in owners if owner != POOL}) > 1 and not decoding.bag
     if decoding.bag:  # the known strings were not placed one by one: they pass on unchanged
         composition.extend(known)
         known = ()
@@ -278,13 +289,14 @@ def _apply(
         positions = [i for i, owner in enumerate(owners) if owner == which]
         _collect(removed_by_layer, string.layer, line, positions)
         starts = fragment_starts(owners, which)
-        splits.learn(string.text, starts)
+        if merged:
+            splits.learn(string.text, starts)
         text = "".join(line.text[i] for i in positions)
         boundaries = string.boundaries | frozenset(starts)
         composition.append(KnownString(text, string.layer, boundaries, origins[which]))
     if own.text:
         starts = fragment_starts(owners, OWN)
-        if known:
+        if merged:
             splits.learn(own.text, starts)
         origin = origins[-1] if known else 0.0
         composition.append(KnownString(own.text, number, frozenset(starts), origin))
