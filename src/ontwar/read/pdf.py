@@ -271,7 +271,7 @@ def _load_error(
     if code == pdfium_c.FPDF_ERR_PASSWORD and b"/Encrypt" in data:
         if password:
             return WrongPasswordError(name, "the password does not open it; check the password")
-        return PasswordRequiredError(name, "is encrypted; give its password (--password, or password= in Python)")
+        return PasswordRequiredError(name, "is encrypted; give its password (--password)")
     if code == pdfium_c.FPDF_ERR_SECURITY:
         return DamagedPdfError(name, "uses an unsupported encryption; decrypt it with qpdf first")
     if EMPTY_PAGE_TREE.search(data):
