@@ -16,7 +16,6 @@ from ontwar.synth import make_case
 FAST = [index for index in range(24) if len(make_case(index).truth) <= 7]
 KNOWN_FAILURES = {
     6: "merged footers '- k -' of several layers: own footer comes out as '5 - -'",
-    17: "a short earlier line ('stroomnet.') placed on a look-alike line; error carried forward",
 }
 
 

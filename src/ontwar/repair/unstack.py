@@ -40,6 +40,9 @@ MIXED_LAYERS = 0
 """Layer number of a rescue string: an earlier page's raw line, holding several layers."""
 WHITESPACE = "layout whitespace"
 SENTENCE_END = ".?!:;)’”\"'"
+SHARE_COST = 0.5
+"""Two earlier lines on one line of this page happen only when the extractor regroups lines;
+below a character's worth, so it decides only between otherwise equal placements."""
 BLANK_WEIGHT = 0.5
 """Worth of placing a blank earlier line: its spaces must land somewhere, or the own text
 would absorb them ("oper aties"), but it must never outweigh a character of real text."""
@@ -385,7 +388,7 @@ def _place(
                 and best[t - 1][s] > minus
                 and _fits(group_counts[t] + group_counts[t - 1], line_counts[s])
             ):
-                options.append((best[t - 1][s], ("share", t - 1, s)))
+                options.append((best[t - 1][s] - SHARE_COST, ("share", t - 1, s)))
             score, origin = max(options, key=lambda option: option[0])
             fit = _closeness(groups[t], lines[s])
             if at_margin[t]:
