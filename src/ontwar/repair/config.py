@@ -66,6 +66,3 @@ class RepairConfig:
 
     known_boundary_cost: float = 0.05
     """Cost of splitting a known string where it was already seen split (near-certain)."""
-
-    min_line_match: float = 1.0
-    """Share of an earlier line's characters that must be in a line to map it there."""

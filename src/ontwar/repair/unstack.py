@@ -103,6 +103,7 @@ def unstack_page(number: int, lines: list[Line], state: UnstackState, config: Re
     compositions: list[Composition] = []
     confidences: list[tuple[float, int]] = []
     merged_chars = own_chars = 0
+    approximate: list[int] = []
     for index, line in enumerate(lines):
         known, rescue = earlier.get(index, ([], []))
         # Merged running footers are copies of one template whose fragments tie in x: no
@@ -118,6 +119,8 @@ def unstack_page(number: int, lines: list[Line], state: UnstackState, config: Re
             line.text, known, state.chars, state.words, state.splits, config, rescue, footer
         )
         own, composition = _apply(line, decoding, number, removed_by_layer, state.splits)
+        if known and not footer and (decoding.bag or not decoding.complete):
+            approximate.append(index + 1)
         if own.text:
             own_lines.append(own)
         compositions.append(composition)
@@ -128,6 +131,12 @@ def unstack_page(number: int, lines: list[Line], state: UnstackState, config: Re
             confidences.append((decoding.confidence, solid))
     layers_seen = {s.layer for known, _ in earlier.values() for s in known} - {MIXED_LAYERS}
     page = _page(number, own_lines, removed_by_layer, 1 + len(layers_seen), confidences)
+    if approximate:
+        page.warnings.append(
+            f"page {number}: {len(approximate)} merged line(s) could only be separated "
+            f"approximately (input lines {', '.join(map(str, approximate[:10]))}"
+            f"{', …' if len(approximate) > 10 else ''} of the page); their text may be garbled"
+        )
     page.diagnosis = (
         Diagnosis.FRAGMENT_MERGED
         if merged_chars > MERGED_SHARE * own_chars
