@@ -110,7 +110,7 @@ def decode_line(
     ``_beam``); then the ``rescue`` strings are tried, if any: the earlier page's raw lines,
     exact but blind to layers; then the own string is read off what the known strings leave
     over (:mod:`ontwar.repair.bag`). Only then does the tolerant fallback take over.
-    ``by_multiset`` goes straight to that reading (for lines of near-identical strings).
+    ``by_multiset`` goes straight to that reading.
     """
     if not known:
         return Decoding((OWN,) * len(merged), 0.0, 1.0)

@@ -106,20 +106,13 @@ def unstack_page(number: int, lines: list[Line], state: UnstackState, config: Re
     approximate: list[int] = []
     for index, line in enumerate(lines):
         known, rescue = earlier.get(index, ([], []))
-        # Merged running footers are copies of one template whose fragments tie in x: no
-        # order can be told apart, but what this page adds to them is exact as a multiset,
-        # and words ("Pagina … van …") let the language model order it. A footer of only
-        # digits and dashes gives it nothing to go on, so that one is decoded as usual.
-        footer = (
-            bool(known)
-            and match_footer(line.text) is not None
-            and any(char.isalpha() for char in line.text)
-        )
         decoding = decode_line(
-            line.text, known, state.chars, state.words, state.splits, config, rescue, footer
+            line.text, known, state.chars, state.words, state.splits, config, rescue
         )
+        if known and _needs_footer_reading(line.text, decoding):
+            decoding = _footer_reading(line.text, known, state, config) or decoding
         own, composition = _apply(line, decoding, number, removed_by_layer, state.splits)
-        if known and not footer and (decoding.bag or not decoding.complete):
+        if known and (decoding.bag or not decoding.complete):
             approximate.append(index + 1)
         if own.text:
             own_lines.append(own)
@@ -154,6 +147,30 @@ def unstack_page(number: int, lines: list[Line], state: UnstackState, config: Re
     for string in state.own[number]:
         state.lines_seen.setdefault(string.text.strip(), set()).add(number)
     return page
+
+
+def _needs_footer_reading(text: str, decoding: Decoding) -> bool:
+    """A merged footer line whose own part did not come out as one footer."""
+    if match_footer(text) is None:
+        return False
+    own = match_footer(decoding.own_text(text))
+    return own is None or own.copies != 1
+
+
+def _footer_reading(
+    text: str, known: list[KnownString], state: UnstackState, config: RepairConfig
+) -> Decoding | None:
+    """Read a merged footer line by multiset, if that gives this page one footer.
+
+    Footers of many layers are copies of one template whose fragments tie in x, so the
+    string-by-string search often picks a wrong but valid order. What this page adds is exact
+    as a multiset, and must itself be a footer: that is the check.
+    """
+    decoding = decode_line(
+        text, known, state.chars, state.words, state.splits, config, by_multiset=True
+    )
+    footer = match_footer(decoding.own_text(text))
+    return decoding if footer is not None and footer.copies == 1 else None
 
 
 def _earlier_strings(
