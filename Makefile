@@ -24,7 +24,9 @@ test: lint
 	$(BIN)/python -m pytest -n 2
 
 bench: setup
+	command -v pdftotext >/dev/null || (apt-get update -qq && apt-get install -y -qq poppler-utils)
 	$(BIN)/python bench/recover.py
+	$(BIN)/python bench/pdf.py --quick
 
 clean:
 	rm -rf $(VENV) demo-output .pytest_cache .ruff_cache .hypothesis
