@@ -35,7 +35,7 @@ def test_footers_split_pages_when_there_are_no_form_feeds():
         ("Pagina 3/16", 1),
         ("- 12 -", 1),
         ("Page 2 of 9", 1),
-        (" Pa Pagiginna 1a 1 va6 vn 1an 616  ", 2),
+        ("Pagina 1 van Pagina 3 van Pagina 2 van 999", 3),
         (" P Pagina agina 2 van1 van 3 3  ", 2),
     ],
 )

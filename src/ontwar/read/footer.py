@@ -2,7 +2,7 @@
 
 Page breaks in extracted text are often marked only by the footer ("Pagina 3 van 16", "Pagina
 3/16", "- 3 -", "Page 3 of 16"). On stacked pages the footers of all layers share a baseline and
-come out merged: ``Pa Pagiginna 1a 1 va6 vn 1an 616`` is two footers shuffled together. Such a
+come out merged: ``P Pagina agina 2 van1 van 3 3`` is two footers shuffled together. Such a
 line still has exactly the letters of ``m`` footers, so we recognise it by its letter multiset,
 not by a literal. The number printed in a footer is never trusted (stacked letters often repeat
 the same number); pages are counted.
@@ -40,7 +40,7 @@ def match_footer(line: str) -> Footer | None:
 
     >>> match_footer(" Pagina 1 van 16 ")
     Footer(copies=1)
-    >>> match_footer(" Pa Pagiginna 1a 1 va6 vn 1an 616  ")
+    >>> match_footer(" P Pagina agina 2 van1 van 3 3  ")
     Footer(copies=2)
     >>> match_footer("- 4 -")
     Footer(copies=1)

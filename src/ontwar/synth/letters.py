@@ -86,7 +86,7 @@ COUNT_RANGES = {
 SURNAMES = tuple(
     tuple(name.rsplit(" ", 1)) if " " in name else ("", name)
     for name in _names(
-        "Stoffer, Jansen, van Dijk, de Vries, Bakker, Visser, Smit, Mulder, de Boer, "
+        "Smeets, Jansen, van Dijk, de Vries, Bakker, Visser, Smit, Mulder, de Boer, "
         "Dekker, Brouwer, van der Linden, Hermans, Kuipers, Postma, Veldman, van Leeuwen, "
         "Koster, Verbeek, Hoekstra, van den Bosch, Wijnands, ter Horst, Groenewegen, van "
         "Wijngaarden, Hoogendoorn, el Amrani, Yilmaz"
@@ -772,7 +772,7 @@ def person_name(rng: random.Random) -> str:
 
 
 def member_name(rng: random.Random) -> str:
-    """A member of parliament as a motie names them: ``"Van Dijk"``, ``"Stoffer"``."""
+    """A member of parliament as a motie names them: ``"Van Dijk"``, ``"Hermans"``."""
     prefix, name = rng.choice(SURNAMES)
     return f"{prefix.capitalize()} {name}" if prefix else name
 
@@ -987,7 +987,7 @@ class _Writer:
     # -- reference placeholders ---------------------------------------------------------------
 
     def kamerstuk(self) -> str:
-        """A Kamerstuk in one of the ways letters write them, e.g. ``Kamerstuk 34919, nr. 32``."""
+        """A Kamerstuk in one of the ways letters write them, e.g. ``Kamerstuk 36120, nr. 14``."""
         rng = self.rng
         dossier = str(rng.randint(29_000, 36_500))
         spaced = f"{dossier[:2]} {dossier[2:]}"
