@@ -14,9 +14,7 @@ from ontwar.recover import recover_text
 from ontwar.synth import make_case
 
 FAST = [index for index in range(24) if len(make_case(index).truth) <= 7]
-KNOWN_FAILURES = {
-    6: "merged footers '- k -' of several layers: own footer comes out as '5 - -'",
-}
+KNOWN_FAILURES: dict[int, str] = {}
 
 
 @pytest.mark.parametrize(

@@ -77,3 +77,26 @@ def _copies(letters: Counter[str], template: Counter[str]) -> int:
 def _starts_like(text: str, template: str) -> bool:
     """A merged footer still begins with the first letter of a footer (every layer starts so)."""
     return text.lstrip()[:1].lower() == template[0]
+
+
+def arrange_footer(text: str) -> list[int] | None:
+    """The order of ``text``'s characters that makes it a ``- n -`` footer, if they can.
+
+    A merged footer of digits and dashes gives a language model nothing to order by, so when
+    what a page adds to such a line is exactly two dashes and a number, the footer is those
+    characters in the template's order (digits keep their order; spaces around the number).
+
+    >>> text = "5- - "
+    >>> "".join(text[i] for i in arrange_footer(text))
+    '- 5 -'
+    >>> arrange_footer("Pagina 3") is None
+    True
+    """
+    dashes = [i for i, char in enumerate(text) if char == "-"]
+    digits = [i for i, char in enumerate(text) if char.isdigit()]
+    spaces = [i for i, char in enumerate(text) if char == " "]
+    if len(dashes) != 2 or not digits or len(dashes) + len(digits) + len(spaces) != len(text):
+        return None
+    if len(spaces) < 2:
+        return [dashes[0], *digits, dashes[1], *spaces]
+    return [dashes[0], spaces[0], *digits, spaces[1], dashes[1], *spaces[2:]]

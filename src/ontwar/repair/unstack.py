@@ -26,7 +26,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
 from ontwar.model import Diagnosis, Line, Page, Removal
-from ontwar.read.footer import match_footer
+from ontwar.read.footer import arrange_footer, match_footer
 from ontwar.repair.bag import BAG
 from ontwar.repair.config import RepairConfig
 from ontwar.repair.decode import OWN, POOL, Decoding, KnownString, decode_line
@@ -112,6 +112,8 @@ def unstack_page(number: int, lines: list[Line], state: UnstackState, config: Re
         if known and _needs_footer_reading(line.text, decoding):
             decoding = _footer_reading(line.text, known, state, config) or decoding
         own, composition = _apply(line, decoding, number, removed_by_layer, state.splits)
+        if known and _needs_footer_reading(line.text, decoding):
+            own, composition = _arranged_footer(own, composition)
         if known and (decoding.bag or not decoding.complete):
             approximate.append(index + 1)
         if own.text:
@@ -155,6 +157,17 @@ def _needs_footer_reading(text: str, decoding: Decoding) -> bool:
         return False
     own = match_footer(decoding.own_text(text))
     return own is None or own.copies != 1
+
+
+def _arranged_footer(own: Line, composition: Composition) -> tuple[Line, Composition]:
+    """A page's own part of a merged ``- n -`` footer, put in the template's order."""
+    order = arrange_footer(own.text)
+    if order is None or not composition:
+        return own, composition
+    text = "".join(own.text[i] for i in order)
+    arranged = Line(text, tuple(own.offsets[i] for i in order), own.zone)
+    last = composition[-1]
+    return arranged, [*composition[:-1], KnownString(text, last.layer, origin=last.origin)]
 
 
 def _footer_reading(
