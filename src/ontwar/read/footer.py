@@ -100,3 +100,43 @@ def arrange_footer(text: str) -> list[int] | None:
     if len(spaces) < 2:
         return [dashes[0], *digits, dashes[1], *spaces]
     return [dashes[0], spaces[0], *digits, spaces[1], dashes[1], *spaces[2:]]
+
+
+NUMBERED = re.compile(r"(\D*?)(\d+)(\D+?)(\d+)(\D*)")
+"""A footer with two numbers: page and total ("Pagina 3 van 16", "Pagina 3/16")."""
+
+
+def arrange_total(text: str, total: str) -> list[int] | None:
+    """The order of a ``Pagina n van m`` footer's characters that makes ``m`` equal ``total``.
+
+    Merged footers share their digits out ambiguously ("Pagina 1 van 100" or "Pagina 10 van
+    10"): no language model can tell. The other layers' footers name the letter's length, so
+    the page's own footer should too. ``None`` when ``text`` already does, or cannot.
+
+    >>> text = "Pagina 1 van 100"
+    >>> "".join(text[i] for i in arrange_total(text, "10"))
+    'Pagina 10 van 10'
+    >>> arrange_total("Pagina 3 van 10", "10") is None
+    True
+    """
+    match = NUMBERED.fullmatch(text)
+    if match is None or match.group(4) == total:
+        return None
+    digits = [i for i in range(match.start(2), match.end(4)) if text[i].isdigit()]
+    tail: list[int] = []
+    for char in reversed(total):
+        found = next((i for i in reversed(digits) if text[i] == char and i not in tail), None)
+        if found is None:
+            return None
+        tail.insert(0, found)
+    head = [i for i in digits if i not in tail]
+    if not head:
+        return None
+    middle = [i for i in range(match.start(3), match.end(3))]
+    return [
+        *range(match.start(1), match.end(1)),
+        *head,
+        *middle,
+        *tail,
+        *range(match.start(5), match.end(5)),
+    ]

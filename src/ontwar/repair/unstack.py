@@ -26,7 +26,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
 from ontwar.model import Diagnosis, Line, Page, Removal
-from ontwar.read.footer import arrange_footer, match_footer
+from ontwar.read.footer import NUMBERED, arrange_footer, arrange_total, match_footer
 from ontwar.repair.bag import BAG
 from ontwar.repair.config import RepairConfig
 from ontwar.repair.decode import OWN, POOL, Decoding, KnownString, decode_line
@@ -112,8 +112,8 @@ def unstack_page(number: int, lines: list[Line], state: UnstackState, config: Re
         if known and _needs_footer_reading(line.text, decoding):
             decoding = _footer_reading(line.text, known, state, config) or decoding
         own, composition = _apply(line, decoding, number, removed_by_layer, state.splits)
-        if known and _needs_footer_reading(line.text, decoding):
-            own, composition = _arranged_footer(own, composition)
+        if known and match_footer(line.text) is not None:
+            own, composition = _arranged_footer(own, composition, known)
         if known and (decoding.bag or not decoding.complete):
             approximate.append(index + 1)
         if own.text:
@@ -159,10 +159,17 @@ def _needs_footer_reading(text: str, decoding: Decoding) -> bool:
     return own is None or own.copies != 1
 
 
-def _arranged_footer(own: Line, composition: Composition) -> tuple[Line, Composition]:
-    """A page's own part of a merged ``- n -`` footer, put in the template's order."""
+def _arranged_footer(
+    own: Line, composition: Composition, known: list[KnownString]
+) -> tuple[Line, Composition]:
+    """A page's own part of a merged footer, in the template's order (``- n -``) or with the
+    letter's length the other layers' footers give (``Pagina n van m``)."""
     order = arrange_footer(own.text)
-    if order is None or not composition:
+    if order is None:
+        totals = Counter(m.group(4) for s in known if (m := NUMBERED.fullmatch(s.text.strip())))
+        if totals:
+            order = arrange_total(own.text, totals.most_common(1)[0][0])
+    if order is None or not composition or not own.text:
         return own, composition
     text = "".join(own.text[i] for i in order)
     arranged = Line(text, tuple(own.offsets[i] for i in order), own.zone)
