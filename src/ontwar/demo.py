@@ -8,6 +8,7 @@ reads the PDF's visible text; both are scored against the exact truth.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -69,6 +70,6 @@ def _sorted_lines(text: str) -> str:
     return "\n".join(sorted(line.strip() for line in text.splitlines() if line.strip()))
 
 
-def _mean(values: object) -> float:
-    items = list(values)  # type: ignore[call-overload]
+def _mean(values: Iterable[float]) -> float:
+    items = list(values)
     return sum(items) / len(items) if items else 0.0

@@ -15,9 +15,7 @@ import heapq
 from collections import Counter
 
 from ontwar.repair.beam import offer
-from ontwar.repair.config import RepairConfig
-from ontwar.repair.fragments import SplitPrior
-from ontwar.repair.langmodel import CharModel, WordModel
+from ontwar.repair.scoring import Models, own_step
 
 BAG = -4
 """Owner index of a character given to the earlier layers' bag."""
@@ -36,15 +34,7 @@ def own_multiset(merged: str, known: list[str]) -> Counter[str] | None:
     return +own
 
 
-def decode_bag(
-    merged: str,
-    own: Counter[str],
-    chars: CharModel,
-    words: WordModel,
-    splits: SplitPrior,
-    config: RepairConfig,
-    own_credit: float,
-) -> tuple[int, ...] | None:
+def decode_bag(merged: str, own: Counter[str], models: Models) -> tuple[int, ...] | None:
     """Owners (the own string or ``BAG``) for each character of ``merged``, or ``None``."""
     alphabet = sorted(set(merged))
     slot = {char: index for index, char in enumerate(alphabet)}
@@ -61,19 +51,12 @@ def decode_bag(
             if bag_used < bag_total and target[k] - used[k] <= later[index + 1][k]:
                 offer(candidates, (cost, used, BAG, context, word, (BAG, trail)))
             if used[k] < target[k] and bag_total - bag_used <= later[index + 1][k]:
-                step = chars.cost(context or " ", " " if char.isspace() else char) - own_credit
-                if char.isspace():
-                    if word:
-                        step += config.word_weight * max(config.common_zipf - words.zipf(word), 0)
-                    grown = ((context + " ")[-4:], "")
-                else:
-                    grown = ((context + char)[-4:], word + char)
-                if owner == BAG and context:
-                    step += splits.cost(context[-1], char)
+                step, *grown = own_step(char, owner == BAG, context, word, models)
                 taken = (*used[:k], used[k] + 1, *used[k + 1 :])
                 offer(candidates, (cost + step, taken, -1, *grown, (-1, trail)))
         seen[char] += 1
-        beam = heapq.nsmallest(config.beam_widths[-1], candidates.values(), key=lambda s: s[0])
+        width = models.config.beam_widths[-1]
+        beam = heapq.nsmallest(width, candidates.values(), key=lambda s: s[0])
         if not beam:
             return None
     finals = [state for state in beam if state[1] == target]

@@ -32,6 +32,7 @@ from ontwar.repair.beam import offer
 from ontwar.repair.config import RepairConfig
 from ontwar.repair.fragments import SplitPrior
 from ontwar.repair.langmodel import CharModel, WordModel
+from ontwar.repair.scoring import Models, own_step, word_cost
 from ontwar.repair.widths import char_width, prefix_widths
 
 OWN = -1
@@ -75,14 +76,6 @@ class Decoding:
         )
 
 
-@dataclass(slots=True)
-class _Models:
-    chars: CharModel
-    words: WordModel
-    splits: SplitPrior
-    config: RepairConfig
-
-
 START = -3
 """Owner before the first character: every string's first character starts a fragment."""
 
@@ -116,7 +109,7 @@ def decode_line(
         return Decoding((OWN,) * len(merged), 0.0, 1.0)
     if config.greedy:
         return fallback_decoding(merged, known)
-    models = _Models(chars, words, splits, config)
+    models = Models(chars, words, splits, config)
     if by_multiset:
         return _bag_decoding(merged, known, models) or fallback_decoding(merged, known)
     for attempt, flexible in ((known, False), (known, True), (rescue, False), (rescue, True)):
@@ -126,27 +119,19 @@ def decode_line(
     return _bag_decoding(merged, known, models) or fallback_decoding(merged, known)
 
 
-def _bag_decoding(merged: str, known: list[KnownString], models: _Models) -> Decoding | None:
+def _bag_decoding(merged: str, known: list[KnownString], models: Models) -> Decoding | None:
     """The own string as what the known strings leave over (see :mod:`ontwar.repair.bag`)."""
     own = own_multiset(merged, [string.text for string in known])
     if own is None:
         return None
-    owners = decode_bag(
-        merged,
-        own,
-        models.chars,
-        models.words,
-        models.splits,
-        models.config,
-        models.config.own_char_credit,
-    )
+    owners = decode_bag(merged, own, models)
     if owners is None:
         return None
     return Decoding(owners, math.inf, 0.0, tuple(known), bag=True)
 
 
 def _search(
-    merged: str, known: list[KnownString], flexible: bool, models: _Models
+    merged: str, known: list[KnownString], flexible: bool, models: Models
 ) -> Decoding | None:
     embeddings = []
     for string in known:
@@ -182,7 +167,7 @@ def _beam(
     latest: list[list[int]],
     width: int,
     flexible: bool,
-    models: _Models,
+    models: Models,
 ) -> list[_State]:
     """All complete decompositions left in a beam of ``width``, cheapest first.
 
@@ -218,7 +203,7 @@ def _beam(
             flexible and all(c[p] == 0 for c, p in zip(line.solid, positions, strict=True))
         ):
             final_cost = cost + lost * config.lost_space_cost
-            final_cost += _word_cost(word, models) if word else 0.0
+            final_cost += word_cost(word, models) if word else 0.0
             finals.append((final_cost, *state[1:]))
     finals.sort(key=_cost_of)
     return finals
@@ -230,7 +215,7 @@ def _to_known(
     index: int,
     char: str,
     line: _Line,
-    models: _Models,
+    models: Models,
     candidates: dict[tuple, _State],
 ) -> None:
     """Offer the state that gives ``merged[index]`` to known string ``which``, if it can."""
@@ -267,12 +252,12 @@ def _to_own(
     index: int,
     char: str,
     line: _Line,
-    models: _Models,
+    models: Models,
     candidates: dict[tuple, _State],
 ) -> None:
     """Offer the states that give ``merged[index]`` to the own string (or, a space, the pool)."""
     cost, positions, owner, context, word, trail, frontier, origins, own_width = state
-    step = _own_cost(char, owner, context, word, models)
+    step, *text_state = own_step(char, owner != OWN, context, word, models)
     own_origin = origins[-1]
     if own_origin is None:
         own_origin = frontier
@@ -283,13 +268,9 @@ def _to_own(
     else:
         step += line.order_cost(OWN, x, frontier, positions, origins, own_width, False)
         frontier = max(frontier, x)
-    if char == " ":
-        if line.flexible:
-            pooled = cost + models.config.pooled_space_cost
-            offer(candidates, (pooled, *state[1:5], (POOL, trail), *state[6:]))
-        text_state = ((context + " ")[-4:], "")
-    else:
-        text_state = ((context + char)[-4:], word + char)
+    if char == " " and line.flexible:
+        pooled = cost + models.config.pooled_space_cost
+        offer(candidates, (pooled, *state[1:5], (POOL, trail), *state[6:]))
     grown = own_width + char_width(char)
     offer(
         candidates,
@@ -467,27 +448,11 @@ def _cost_of(state: _State) -> float:
     return state[0]
 
 
-def _resume_cost(string: KnownString, position: int, models: _Models) -> float:
+def _resume_cost(string: KnownString, position: int, models: Models) -> float:
     """Cost of starting a new fragment of a known string at ``position``."""
     if position == 0 or position in string.boundaries:
         return models.config.known_boundary_cost
     return models.splits.cost(string.text[position - 1], string.text[position])
-
-
-def _own_cost(char: str, owner: int, context: str, word: str, models: _Models) -> float:
-    """Cost of giving ``char`` to the own string; ``context`` is empty while it is empty."""
-    cost = models.chars.cost(context or " ", " " if char.isspace() else char)
-    cost -= models.config.own_char_credit
-    if char.isspace() and word:
-        cost += _word_cost(word, models)
-    if owner != OWN and context:
-        cost += models.splits.cost(context[-1], char)
-    return cost
-
-
-def _word_cost(word: str, models: _Models) -> float:
-    config = models.config
-    return config.word_weight * max(config.common_zipf - models.words.zipf(word), 0.0)
 
 
 def _rightmost_embedding(merged: str, text: str, flexible: bool = False) -> list[int] | None:

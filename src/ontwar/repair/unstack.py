@@ -109,10 +109,11 @@ def unstack_page(number: int, lines: list[Line], state: UnstackState, config: Re
         decoding = decode_line(
             line.text, known, state.chars, state.words, state.splits, config, rescue
         )
-        if known and _needs_footer_reading(line.text, decoding):
+        footer = bool(known) and match_footer(line.text) is not None
+        if footer and not _single_footer(decoding.own_text(line.text)):
             decoding = _footer_reading(line.text, known, state, config) or decoding
         own, composition = _apply(line, decoding, number, removed_by_layer, state.splits)
-        if known and match_footer(line.text) is not None:
+        if footer:
             own, composition = _arranged_footer(own, composition, known)
         if known and (decoding.bag or not decoding.complete):
             approximate.append(index + 1)
@@ -151,12 +152,10 @@ def unstack_page(number: int, lines: list[Line], state: UnstackState, config: Re
     return page
 
 
-def _needs_footer_reading(text: str, decoding: Decoding) -> bool:
-    """A merged footer line whose own part did not come out as one footer."""
-    if match_footer(text) is None:
-        return False
-    own = match_footer(decoding.own_text(text))
-    return own is None or own.copies != 1
+def _single_footer(text: str) -> bool:
+    """Is ``text`` exactly one footer (what a page adds to a merged footer line must be)?"""
+    footer = match_footer(text)
+    return footer is not None and footer.copies == 1
 
 
 def _arranged_footer(
@@ -189,8 +188,7 @@ def _footer_reading(
     decoding = decode_line(
         text, known, state.chars, state.words, state.splits, config, by_multiset=True
     )
-    footer = match_footer(decoding.own_text(text))
-    return decoding if footer is not None and footer.copies == 1 else None
+    return decoding if _single_footer(decoding.own_text(text)) else None
 
 
 def _earlier_strings(
