@@ -15,7 +15,7 @@ from ontwar.model import Document
 
 @dataclass(frozen=True, slots=True)
 class Span:
-    """Characters ``[start, end)`` of page ``page``'s recovered text (continuing on ``end_page``)."""
+    """Characters ``[start, end)`` of page ``page``'s recovered text (ending on ``end_page``)."""
 
     page: int
     start: int
@@ -31,7 +31,7 @@ class Span:
 
 @dataclass(frozen=True, slots=True)
 class Field:
-    """One labelled sidebar field (``Onze referentie``: ``BS2021993474``) as the letter writes it."""
+    """One labelled sidebar field (``Onze referentie``: ``BS2021993474``) as written."""
 
     label: str
     value: str

@@ -1,0 +1,238 @@
+"""The body of a letter: running footers out, paragraphs rejoined, headings found, sections made.
+
+Extracted text has lost the vertical gaps that separate paragraphs and headings on the page
+(a PDF's layout keeps them as blank lines; a baseline-sorted extraction does not), so breaks are
+read from the lines themselves: a sentence that ends on a line with room left for the next word
+ended its paragraph (the typesetter would have filled the line otherwise), and a short line
+without closing punctuation between two paragraphs is a heading. Widths are measured with a
+reference font's metrics, so the rule holds for any proportional font.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from ontwar.letter.flow import Joined, PageLine, join_lines
+from ontwar.letter.hyphenation import Vocabulary
+from ontwar.letter.model import Paragraph, Section
+from ontwar.letter.vocabulary import GREETINGS, SALUTATIONS, SIGNATORY_TITLE
+from ontwar.model import Zone
+from ontwar.read.footer import match_footer
+from ontwar.repair.widths import char_width
+
+SENTENCE_END = re.compile(r"[.!?:;]['\"’”)]*$")
+NUMBERED_HEADING = re.compile(r"\d+(?:\.\d+)*\.?\s+\S")
+#: A heading is at most this share of a full line, and this many words.
+HEADING_WIDTH = 0.75
+HEADING_WORDS = 12
+#: A sentence ends its paragraph when the line plus the next word stays under this share of
+#: a full line (the typesetter would have filled the line otherwise).
+FULL_LINE = 0.97
+#: Lines repeated on this share of the pages (and at least on 3) are running headers/footers.
+RUNNING_SHARE = 0.5
+#: Running headers and footers sit among a page's first or last lines.
+EDGE_LINES = 3
+
+
+@dataclass(slots=True)
+class Body:
+    """The body as read: sections, the closing, the signature and what was set aside."""
+
+    salutation: str | None = None
+    sections: list[Section] = field(default_factory=list)
+    closing: str | None = None
+    greeting: str | None = None
+    signatory_title: str | None = None
+    signatory: str | None = None
+    footers: list[str] = field(default_factory=list)
+    joined: list[list[Joined]] = field(default_factory=list)
+    """Each section's paragraphs with character positions (for spans)."""
+
+
+def body_lines(pages: Sequence[Sequence[PageLine]], start: int) -> tuple[list[PageLine], list[str]]:
+    """The lines of the body in reading order (page 1 from ``start``) and the footers taken out."""
+    running = _running_lines(pages)
+    lines: list[PageLine] = []
+    footers: list[str] = []
+    for number, page in enumerate(pages, start=1):
+        for line in page[start:] if number == 1 else page:
+            if line.zone in (Zone.SIDEBAR, Zone.LETTERHEAD):
+                continue
+            if line.zone is Zone.FOOTER or match_footer(line.text) or line.text in running:
+                if line.text:
+                    footers.append(line.text)
+                continue
+            lines.append(line)
+    return lines, footers
+
+
+def _running_lines(pages: Sequence[Sequence[PageLine]]) -> set[str]:
+    """Texts that recur at the top or bottom of many pages: running headers and footers."""
+    if len(pages) < 3:
+        return set()
+    seen: Counter[str] = Counter()
+    for page in pages:
+        texts = [line.text for line in page if line.text]
+        seen.update(set(texts[:EDGE_LINES] + texts[-EDGE_LINES:]))
+    needed = max(3, RUNNING_SHARE * len(pages))
+    return {text for text, n in seen.items() if n >= needed}
+
+
+def read_body(lines: Sequence[PageLine], vocabulary: Vocabulary) -> Body:
+    """Paragraphs, headings, sections and the closing from the body's lines."""
+    body = Body()
+    full = full_width(lines)
+    blocks = _blocks(lines, full)
+    blocks = _take_signature(body, blocks)
+    if blocks and len(blocks[0]) == 1 and SALUTATIONS.fullmatch(blocks[0][0].text):
+        body.salutation = blocks.pop(0)[0].text
+    heading: PageLine | None = None
+    paragraphs: list[Joined] = []
+    for index, block in enumerate(blocks):
+        following = blocks[index + 1] if index + 1 < len(blocks) else None
+        if _is_heading(block, following, full):
+            _close_section(body, heading, paragraphs)
+            heading, paragraphs = block[0], []
+        else:
+            paragraphs.append(join_lines(block, vocabulary))
+    if (
+        body.greeting
+        and paragraphs
+        and _sentences(paragraphs[-1].text) <= 2
+        and len(paragraphs) > 1
+    ):
+        body.closing = paragraphs.pop().text
+    _close_section(body, heading, paragraphs)
+    return body
+
+
+def full_width(lines: Sequence[PageLine]) -> float:
+    """The width (em) of a full line of prose: the 90th percentile of the lines' widths."""
+    widths = sorted(_width(line.text) for line in lines if line.text)
+    return widths[int(0.9 * (len(widths) - 1))] if widths else 0.0
+
+
+def _width(text: str) -> float:
+    return sum(char_width(char) for char in text)
+
+
+def _blocks(lines: Sequence[PageLine], full: float) -> list[list[PageLine]]:
+    """Lines grouped into blocks (paragraphs or headings) at ended paragraphs and blank lines."""
+    blocks: list[list[PageLine]] = [[]]
+    for index, line in enumerate(lines):
+        if line.blank:
+            if blocks[-1] and _may_end(blocks[-1][-1].text, full):
+                blocks.append([])
+            continue
+        blocks[-1].append(line)
+        following = next((later for later in lines[index + 1 :] if not later.blank), None)
+        if following is not None and _ends_block(line, following, full):
+            blocks.append([])
+    return [block for block in blocks if block]
+
+
+def _may_end(text: str, full: float) -> bool:
+    """A blank line ends a block only after a sentence or a heading: stacked-page recovery
+    leaves blank lines inside paragraphs too."""
+    return bool(SENTENCE_END.search(text)) or _heading_shape(text, full)
+
+
+def _ends_block(line: PageLine, following: PageLine, full: float) -> bool:
+    """A sentence ending on a line the next word would still have fitted on ended a paragraph."""
+    if GREETINGS.fullmatch(line.text) or GREETINGS.fullmatch(following.text):
+        return True
+    next_word = following.text.split(" ", 1)[0]
+    fits = _width(f"{line.text} {next_word}") < FULL_LINE * full
+    if SENTENCE_END.search(line.text):
+        return fits and (following.text[:1].isupper() or following.text[:1].isdigit())
+    return _heading_shape(line.text, full) and fits and following.text[:1].isupper()
+
+
+def _heading_shape(text: str, full: float) -> bool:
+    return (
+        bool(text)
+        and (text[0].isupper() or bool(NUMBERED_HEADING.match(text)))
+        and not SENTENCE_END.search(text)
+        and not text.endswith(",")
+        and len(text.split()) <= HEADING_WORDS
+        and _width(text) < HEADING_WIDTH * full
+    )
+
+
+def _is_heading(block: list[PageLine], following: list[PageLine] | None, full: float) -> bool:
+    return (
+        len(block) == 1
+        and _heading_shape(block[0].text, full)
+        and following is not None
+        and following[0].text[:1].isupper()
+    )
+
+
+def _take_signature(body: Body, blocks: list[list[PageLine]]) -> list[list[PageLine]]:
+    """Split off the greeting, the signatory's title and name from the end of the letter."""
+    for index in range(len(blocks) - 1, -1, -1):
+        block = blocks[index]
+        if len(block) == 1 and GREETINGS.fullmatch(block[0].text):
+            body.greeting = block[0].text
+            rest = [line.text for later in blocks[index + 1 :] for line in later]
+            titles = [text for text in rest if SIGNATORY_TITLE.fullmatch(text)]
+            if titles:
+                body.signatory_title = titles[0]
+                after = rest[rest.index(titles[0]) + 1 :]
+                body.signatory = after[0] if after else None
+            elif rest:
+                body.signatory = rest[-1]
+            return blocks[:index]
+    return blocks
+
+
+def _sentences(text: str) -> int:
+    return len(re.findall(r"[.!?](?:\s|$)", text)) or 1
+
+
+def _close_section(body: Body, heading: PageLine | None, paragraphs: list[Joined]) -> None:
+    if heading is None and not paragraphs:
+        return
+    pages = [
+        p[0] for joined in paragraphs for p in (joined.positions[0], joined.positions[-1]) if p
+    ]
+    if heading is not None:
+        pages.append(heading.page)
+    body.sections.append(
+        Section(
+            heading.text if heading else None,
+            tuple(Paragraph(joined.text, joined.whole) for joined in paragraphs),
+            (min(pages), max(pages)) if pages else (1, 1),
+            join_lines([heading]).whole if heading else None,
+        )
+    )
+    body.joined.append(list(paragraphs))
+
+
+def find_body_start(lines: Sequence[PageLine], full: float) -> int:
+    """Index of page 1's first body line: the first line of prose (or the salutation).
+
+    Letterhead lines are short and mostly capitalised or numeric; prose runs nearly the full
+    width in mostly lower-case words. A heading right before the first prose line, after a
+    line that ended a sentence, opens the body too.
+    """
+    for index, line in enumerate(lines):
+        if SALUTATIONS.fullmatch(line.text) or _is_prose(line.text, full):
+            previous = [earlier for earlier in lines[:index] if not earlier.blank]
+            if (
+                previous
+                and _heading_shape(previous[-1].text, full)
+                and (len(previous) == 1 or SENTENCE_END.search(previous[-2].text))
+            ):
+                return lines.index(previous[-1])
+            return index
+    return 0
+
+
+def _is_prose(text: str, full: float) -> bool:
+    words = text.split()
+    lower = sum(word[:1].islower() for word in words)
+    return len(words) >= 6 and lower >= 0.5 * len(words) and _width(text) >= 0.7 * full
