@@ -33,3 +33,15 @@ def test_generated_letter_pages_are_recovered(index):
     rates = [cer(page.text, truth) for page, truth in zip(document.pages, case.truth, strict=True)]
     assert max(rates) <= 0.02, [f"{rate:.2%}" for rate in rates]
     assert sum(rates) / len(rates) <= 0.005, [f"{rate:.2%}" for rate in rates]
+
+
+@pytest.mark.parametrize("seed", [2, 7, 13, 19, 38])
+def test_a_clean_letter_that_repeats_lines_is_left_alone(seed):
+    """Template phrases recur in a letter (a heading, ``procent.`` ending two paragraphs):
+    such lone verbatim repeats are the letter's own text, not a hidden earlier layer."""
+    from tests.letters import clean_letter
+
+    letter = clean_letter(seed)
+    document = recover_text(letter.text, f"clean-{seed}")
+    assert [page.text for page in document.pages] == letter.pages
+    assert not any(page.removed for page in document.pages)

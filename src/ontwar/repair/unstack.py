@@ -50,6 +50,9 @@ MARGIN_EM = 1.0
 """Strings estimated to start within this many em of a line's first fragment start at the margin."""
 LEARN_CHARS = 200_000
 """Recovered characters the character model learns from; more adds nothing but time."""
+VERBATIM_RUN = 3
+"""Recurring lines that count as a repeated layer (fewer: the letter repeating itself)."""
+PROSE_WORDS = 5
 LOOKBACK = 4
 """Recent earlier pages always looked for on a page that does not stack on its predecessor."""
 MERGED_SHARE = 0.2
@@ -532,16 +535,32 @@ def _contains(page: Counter[str], earlier: Counter[str]) -> bool:
 
 def _place_verbatim(groups: list[str], lines: list[str]) -> dict[int, list[int]]:
     """Assign earlier lines to identical lines of this page, in order (a longest common
-    subsequence of lines, ignoring surrounding whitespace)."""
+    subsequence of lines, ignoring surrounding whitespace).
+
+    A template repeated under every page (letterhead, labels) recurs as several lines; a lone
+    line that recurs (a heading, a sentence, the last word of a paragraph) is more likely the
+    letter repeating itself. So prose lines count only in a run of
+    :data:`VERBATIM_RUN` lines, and other lines only when at least that many recur.
+    """
     matcher = difflib.SequenceMatcher(
         None, [g.strip() for g in groups], [line.strip() for line in lines], autojunk=False
     )
-    return {
-        line + k: [group + k]
+    matched = [
+        (line + k, group + k, size)
         for group, line, size in matcher.get_matching_blocks()
         for k in range(size)
         if groups[group + k].strip()
-    }
+    ]
+    template = [(line, group) for line, group, _ in matched if not _prose(groups[group])]
+    runs = [(line, group) for line, group, size in matched if size >= VERBATIM_RUN]
+    kept = set(runs) | (set(template) if len(template) >= VERBATIM_RUN else set())
+    return {line: [group] for line, group in sorted(kept)}
+
+
+def _prose(text: str) -> bool:
+    """A line of running text: several words, mostly lower-case."""
+    words = text.split()
+    return len(words) >= PROSE_WORDS and sum(w[:1].islower() for w in words) > len(words) / 2
 
 
 def flag_gaps(pages: list[Page]) -> None:
