@@ -188,5 +188,174 @@ def _fail(message: str, code: int) -> NoReturn:
     raise typer.Exit(code)
 
 
+# --- the corpus: ingest, search, show (library: ontwar.store) ---------------------------------
+
+DEFAULT_DB = Path("ontwar.db")
+"""The store the corpus commands use without --db (or $ONTWAR_DB): ontwar.db here."""
+
+DbOption = Annotated[
+    Path,
+    typer.Option(
+        "--db", envvar="ONTWAR_DB", help="The corpus database (SQLite; default ontwar.db here)."
+    ),
+]
+
+
+class ViewFormat(StrEnum):
+    text = "text"
+    json = "json"
+
+
+@app.command()
+def ingest(
+    paths: Annotated[list[Path], typer.Argument(help="Letters (PDF or text) and folders of them.")],
+    db: DbOption = DEFAULT_DB,
+    jobs: Annotated[
+        int | None, typer.Option("--jobs", "-j", min=1, help="Worker processes (default: CPUs).")
+    ] = None,
+    strict: Annotated[
+        bool, typer.Option("--strict", help="Exit 2 when any file failed, not only all.")
+    ] = False,
+) -> None:
+    """Parse letters into the corpus database: one transaction per letter, same file once.
+
+    Folders are searched for .pdf and .txt files. Unchanged files are skipped, changed ones
+    replace their record; a file that fails is listed on stderr and the batch goes on. Exit 0
+    when any file was stored (or already was), 2 when none was (or any, with --strict).
+    Library: :func:`ontwar.store.ingest.ingest_paths`.
+    """
+    from ontwar.store import Store
+    from ontwar.store.ingest import IngestReport, ingest_paths
+
+    def work() -> IngestReport:
+        with Store(db) as store:
+            if not stderr.is_terminal:
+                return ingest_paths(store, paths, jobs=jobs)
+            columns = (TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn())
+            with Progress(*columns, TimeElapsedColumn(), console=stderr, transient=True) as bar:
+                task = bar.add_task("ingesting", total=None)
+                return ingest_paths(
+                    store,
+                    paths,
+                    jobs=jobs,
+                    progress=lambda done, total, _: bar.update(task, completed=done, total=total),
+                )
+
+    report = _run(work)
+    for path, error in report.failures:
+        named = error if path in error else f"{path}: {error}"
+        sys.stderr.write(f"ontwar: {' '.join(named.split())}\n")
+    sys.stdout.write(f"{report.summary()} into {db}\n")
+    if report.succeeded == 0 or (strict and report.failed):
+        raise typer.Exit(2)
+
+
+@app.command()
+def search(
+    query: Annotated[str, typer.Argument(help='Words, "phrases", prefix*, AND/OR/NOT, NEAR().')],
+    db: DbOption = DEFAULT_DB,
+    limit: Annotated[int, typer.Option("--limit", "-n", help="Hits to show.")] = 10,
+    offset: Annotated[int, typer.Option("--offset", help="Hits to skip.")] = 0,
+    sender: Annotated[str | None, typer.Option("--sender", help="Sender contains.")] = None,
+    date_from: Annotated[str | None, typer.Option("--from", help="Dated on or after.")] = None,
+    date_to: Annotated[str | None, typer.Option("--to", help="Dated on or before.")] = None,
+    reference: Annotated[
+        str | None, typer.Option("--reference", help="The letter's own reference number.")
+    ] = None,
+    subject: Annotated[str | None, typer.Option("--subject", help="Subject contains.")] = None,
+    format: Annotated[ViewFormat, typer.Option("--format", "-f", help="Output format.")] = (
+        ViewFormat.text
+    ),
+    sql: Annotated[bool, typer.Option("--sql", help="Print the SQL and its params only.")] = False,
+) -> None:
+    """Search the corpus: Dutch stemming, diacritics folded, best matches first (bm25).
+
+    Snippets mark matches with [ and ]; each hit names its letter id, page and section.
+    Library: :meth:`ontwar.store.Store.search`.
+    """
+    from ontwar.store import Store
+
+    filters = {
+        "sender": sender,
+        "date_from": date_from,
+        "date_to": date_to,
+        "reference": reference,
+        "subject": subject,
+    }
+
+    def work() -> str:
+        with Store(db, readonly=True) as store:
+            if sql:
+                statement, params = store.search_sql(query, limit=limit, offset=offset, **filters)
+                return f"{statement};\n-- params: {json.dumps(params, ensure_ascii=False)}\n"
+            result = store.search(query, limit=limit, offset=offset, **filters)
+        if format is ViewFormat.json:
+            return json.dumps(result.to_dict(), ensure_ascii=False, indent=2) + "\n"
+        lines = [f"{result.total} letters match {query!r}"]
+        for hit in result.hits:
+            where = f"p. {hit.page}" + (f", {hit.section}" if hit.section else "")
+            lines.append(f"#{hit.doc_id}  {hit.date or '????-??-??'}  {hit.sender or ''}")
+            lines.append(f"    {hit.subject or hit.source}")
+            lines.append(f"    {where}: {hit.snippet}")
+        shown = offset + len(result.hits)
+        if shown < result.total:
+            lines.append(f"({result.total - shown} more: --offset {shown})")
+        return "\n".join(lines) + "\n"
+
+    sys.stdout.write(_run(work))
+
+
+@app.command()
+def show(
+    doc_id: Annotated[int, typer.Argument(metavar="ID", help="A letter's id (from search).")],
+    db: DbOption = DEFAULT_DB,
+    format: Annotated[ViewFormat, typer.Option("--format", "-f", help="Output format.")] = (
+        ViewFormat.text
+    ),
+) -> None:
+    """One letter from the corpus: metadata, text by section, references, facts.
+
+    JSON is the stored record with its id (references carry the id of cited letters in the
+    corpus). Library: :meth:`ontwar.store.Store.document`.
+    """
+    from ontwar.store import Store
+
+    def work() -> dict:
+        with Store(db, readonly=True) as store:
+            return store.document(doc_id)
+
+    document = _run(work)
+    if format is ViewFormat.json:
+        sys.stdout.write(json.dumps(document, ensure_ascii=False, indent=2) + "\n")
+        return
+    meta = document.get("metadata", {})
+    lines = [f"#{document['id']}  {document['source']}  ({document['pages']} pages)"]
+    for label, name in (
+        ("Afzender", "sender"),
+        ("Datum", "date"),
+        ("Betreft", "subject"),
+        ("Referentie", "reference"),
+    ):
+        if meta.get(name):
+            lines.append(f"{label}: {meta[name]}")
+    for section in document.get("sections", []):
+        lines.append("")
+        if section.get("heading"):
+            lines += [f"## {section['heading']}", ""]
+        lines += [paragraph["text"] for paragraph in section.get("paragraphs", [])]
+    if not document.get("sections"):
+        lines += ["", *document.get("page_texts", [])]
+    references = document.get("references", [])
+    if references:
+        lines += ["", "References:"]
+        for ref in references:
+            target = f"  -> #{ref['target_id']}" if ref.get("target_id") else ""
+            lines.append(f"  {ref['kind']}: {ref['text']}{target}")
+    facts = document.get("facts", [])
+    if facts:
+        lines += ["", f"Facts: {len(facts)} (ontwar show {document['id']} -f json lists them)"]
+    sys.stdout.write("\n".join(lines) + "\n")
+
+
 def main() -> None:
     app()

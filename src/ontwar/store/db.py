@@ -1,0 +1,806 @@
+"""The embedded store: one SQLite file (WAL) holding letter records and their search index.
+
+:class:`Store` is the one way in, for the CLI and the web alike. Writes happen one document
+per transaction (a crash mid-document leaves no trace of it); readers in other connections
+keep reading the last committed state meanwhile (WAL). The record's own text is stored as it
+is: escaping for HTML is the web's job.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import sqlite3
+import threading
+import zlib
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import asdict, dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+from types import TracebackType
+from typing import Any
+
+from ontwar.letter.model import LetterRecord, Reference
+from ontwar.store import schema
+from ontwar.store.errors import (
+    DatabaseMissing,
+    LetterNotFound,
+    PageNotFound,
+    QuerySyntaxError,
+    SchemaError,
+    StoreError,
+)
+from ontwar.store.normalise import NORMALISER, compact, key, shadow
+from ontwar.store.query import parse
+from ontwar.store.search import (
+    HIGHLIGHT_SQL,
+    Filters,
+    Hit,
+    SearchResult,
+    best_page,
+    check_page,
+    count_sql,
+    marks,
+    ranking_sql,
+    section_at,
+    snippet,
+)
+
+BUSY_TIMEOUT_MS = 10_000
+"""How long a writer waits for another writer's transaction before giving up."""
+OWN_REFERENCE_LABELS = ("onze referentie", "ons kenmerk", "kenmerk", "referentie", "documentnummer")
+"""Sidebar labels that name the letter's *own* number (not ``Uw referentie``)."""
+_CASE_NUMBER = re.compile(r"\b(\d{4}[ZD]\d{5})\b", re.IGNORECASE)
+_KST_FILE = re.compile(r"\bkst-(\d+)(?:-([0-9A-Za-z]+))?-(\d+)\b", re.IGNORECASE)
+
+
+@dataclass(frozen=True, slots=True)
+class IngestResult:
+    """What :meth:`Store.ingest` did: ``status`` is ``ingested``, ``replaced`` or ``unchanged``.
+
+    ``doc_id`` is the stored document's id (for ``unchanged``: the document that already holds
+    this content, which may have been ingested from another path, ``source``).
+    """
+
+    doc_id: int
+    status: str
+    source: str
+
+    def to_dict(self) -> dict[str, object]:
+        return asdict(self)
+
+
+class Store:
+    """A corpus of letter records in one SQLite file.
+
+    ``Store(path)`` creates the file if needed and brings its schema up to date;
+    ``Store(path, readonly=True)`` needs an existing, up-to-date store and never writes.
+    One store may be shared by threads (calls are serialised); other processes can read or
+    write the same file at the same time.
+    """
+
+    def __init__(self, path: Path | str, *, readonly: bool = False) -> None:
+        self.path = Path(path)
+        self.readonly = readonly
+        self._lock = threading.RLock()
+        if readonly:
+            if not self.path.is_file():
+                raise DatabaseMissing(
+                    f"{self.path}: no such database; create it with `ontwar ingest PATH "
+                    f"--db {self.path}`"
+                )
+            uri = f"{self.path.resolve().as_uri()}?mode=ro"
+            self._db = self._connect(uri, uri=True)
+            self._check_readonly()
+        else:
+            if not self.path.parent.is_dir():
+                raise DatabaseMissing(
+                    f"{self.path}: folder {self.path.parent} does not exist; create it first"
+                )
+            self._db = self._connect(str(self.path))
+            try:
+                self._open_for_writing()
+            except BaseException:
+                self._db.close()
+                raise
+
+    # -- opening and closing ---------------------------------------------------------------
+
+    def _connect(self, target: str, uri: bool = False) -> sqlite3.Connection:
+        try:
+            db = sqlite3.connect(
+                target, uri=uri, isolation_level=None, check_same_thread=False, timeout=10
+            )
+            db.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+            db.execute("PRAGMA foreign_keys = ON")
+            db.execute("SELECT count(*) FROM sqlite_master").fetchone()
+        except sqlite3.DatabaseError as error:
+            raise DatabaseMissing(f"{self.path}: not an ontwar store ({error})") from error
+        return db
+
+    def _open_for_writing(self) -> None:
+        db = self._db
+        try:
+            current = schema.version(db)
+            if current > schema.SCHEMA_VERSION:
+                raise SchemaError(
+                    f"{self.path} has schema version {current}, newer than this ontwar "
+                    f"({schema.SCHEMA_VERSION}); upgrade ontwar"
+                )
+            if current == 0 and db.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]:
+                raise DatabaseMissing(
+                    f"{self.path} is an SQLite database but not an ontwar store; give another --db"
+                )
+            db.execute("PRAGMA journal_mode = WAL")
+            db.execute("PRAGMA synchronous = NORMAL")
+            schema.migrate(db)
+        except sqlite3.DatabaseError as error:
+            raise DatabaseMissing(f"{self.path}: not an ontwar store ({error})") from error
+        built = self._meta("normaliser")
+        if built is None:
+            self._set_meta("normaliser", NORMALISER)
+        elif built != NORMALISER:
+            self.reindex()
+
+    def _check_readonly(self) -> None:
+        current = schema.version(self._db)
+        if current != schema.SCHEMA_VERSION:
+            newer = current > schema.SCHEMA_VERSION
+            raise SchemaError(
+                f"{self.path} has schema version {current}, this ontwar reads "
+                f"{schema.SCHEMA_VERSION}; "
+                + ("upgrade ontwar" if newer else "open it once for writing (`ontwar ingest`)")
+            )
+
+    def close(self) -> None:
+        with self._lock:
+            self._db.close()
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(
+        self,
+        kind: type[BaseException] | None,
+        error: BaseException | None,
+        traceback: TracebackType | None,
+    ) -> None:
+        self.close()
+
+    @contextmanager
+    def _transaction(self) -> Iterator[sqlite3.Connection]:
+        if self.readonly:
+            raise StoreError(f"{self.path} is open read-only; open it without readonly to write")
+        with self._lock:
+            self._db.execute("BEGIN IMMEDIATE")
+            try:
+                yield self._db
+            except BaseException:
+                self._db.execute("ROLLBACK")
+                raise
+            self._db.execute("COMMIT")
+
+    def _meta(self, name: str) -> str | None:
+        row = self._db.execute("SELECT value FROM meta WHERE key = ?", (name,)).fetchone()
+        return row[0] if row else None
+
+    def _set_meta(self, name: str, value: str) -> None:
+        self._db.execute("INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)", (name, value))
+
+    # -- writing -----------------------------------------------------------------------------
+
+    def check(self, source: str, content_hash: str) -> IngestResult | None:
+        """``unchanged`` if this content is stored already (no need to parse it), else None.
+
+        When ``source`` held other content before, its stale record is removed: the file now
+        holds content the store has under another path.
+        """
+        with self._lock:
+            row = self._db.execute(
+                "SELECT id, source FROM documents WHERE content_hash = ?", (content_hash,)
+            ).fetchone()
+            if row is None:
+                return None
+            stale = self._db.execute(
+                "SELECT id FROM documents WHERE source = ? AND content_hash != ?",
+                (source, content_hash),
+            ).fetchone()
+        if stale is not None:
+            with self._transaction() as db:
+                self._delete(db, stale[0])
+        return IngestResult(row[0], "unchanged", row[1])
+
+    def ingest(
+        self, record: LetterRecord, *, content_hash: str, raw_pages: Sequence[str]
+    ) -> IngestResult:
+        """Store ``record`` (one transaction): idempotent by ``content_hash``.
+
+        The same content again changes nothing (``unchanged``); new content for a source
+        already stored replaces its record under the same id (``replaced``).
+        ``raw_pages`` is the input text split into pages (for PDFs: the visible text).
+        """
+        rows = _Rows.of(record, raw_pages)
+        with self._transaction() as db:
+            same = db.execute(
+                "SELECT id, source FROM documents WHERE content_hash = ?", (content_hash,)
+            ).fetchone()
+            if same is not None:
+                stale = db.execute(
+                    "SELECT id FROM documents WHERE source = ? AND id != ?",
+                    (record.source, same[0]),
+                ).fetchone()
+                if stale is not None:
+                    self._delete(db, stale[0])
+                return IngestResult(same[0], "unchanged", same[1])
+            old = db.execute(
+                "SELECT id FROM documents WHERE source = ?", (record.source,)
+            ).fetchone()
+            if old is not None:
+                self._delete(db, old[0])
+            doc_id = self._insert(db, rows, content_hash, old[0] if old else None)
+        return IngestResult(doc_id, "replaced" if old else "ingested", record.source)
+
+    def _delete(self, db: sqlite3.Connection, doc_id: int) -> None:
+        db.execute("DELETE FROM doc_fts WHERE rowid = ?", (doc_id,))
+        db.execute("DELETE FROM documents WHERE id = ?", (doc_id,))
+
+    def _insert(
+        self, db: sqlite3.Connection, rows: _Rows, content_hash: str, doc_id: int | None
+    ) -> int:
+        record = rows.record
+        cursor = db.execute(
+            "INSERT INTO documents (id, source, content_hash, kind, pages, sender, sender_key, "
+            "date, subject, subject_key, reference, record, ingested_at) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            (
+                doc_id,
+                record.source,
+                content_hash,
+                record.kind,
+                len(rows.pages),
+                record.sender,
+                key(record.sender),
+                record.date,
+                record.subject,
+                key(record.subject),
+                record.reference,
+                rows.blob,
+                datetime.now(UTC).isoformat(timespec="seconds"),
+            ),
+        )
+        new_id = int(cursor.lastrowid or doc_id or 0)
+        db.executemany(
+            "INSERT INTO pages (doc_id, number, text, raw, diagnosis, layers, confidence, "
+            "removed, warnings, words) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            [(new_id, *page) for page in rows.pages],
+        )
+        db.executemany(
+            "INSERT INTO sections (doc_id, idx, heading, first_page, last_page, heading_page, "
+            "heading_start) VALUES (?, ?, ?, ?, ?, ?, ?)",
+            [(new_id, *section) for section in rows.sections],
+        )
+        db.executemany(
+            "INSERT INTO refs (doc_id, idx, kind, text, data) VALUES (?, ?, ?, ?, ?)",
+            [(new_id, *ref) for ref in rows.refs],
+        )
+        columns = ", ".join(f'"{name}"' for name in FACT_COLUMNS)
+        db.executemany(
+            f"INSERT INTO facts (doc_id, idx, {columns}) "
+            f"VALUES (?, ?, {', '.join('?' for _ in FACT_COLUMNS)})",
+            [(new_id, *fact) for fact in rows.facts],
+        )
+        db.executemany(
+            "INSERT INTO warnings (doc_id, page, message) VALUES (?, ?, ?)",
+            [(new_id, *warning) for warning in rows.warnings],
+        )
+        db.executemany(
+            "INSERT INTO hidden (doc_id, page, reason, data) VALUES (?, ?, ?, ?)",
+            [(new_id, *run) for run in rows.hidden],
+        )
+        db.executemany(
+            "INSERT OR IGNORE INTO identifiers (doc_id, kind, value) VALUES (?, ?, ?)",
+            [(new_id, kind, value) for kind, value in rows.identifiers],
+        )
+        db.execute(
+            "INSERT INTO doc_fts (rowid, meta, body) VALUES (?, ?, ?)",
+            (new_id, rows.meta_shadow, rows.body_shadow),
+        )
+        return new_id
+
+    def reindex(self) -> int:
+        """Rebuild the search index with this ontwar's normalisation; return documents done."""
+        with self._transaction() as db:
+            db.execute("DELETE FROM doc_fts")
+            done = 0
+            for doc_id, subject, sender, reference in db.execute(
+                "SELECT id, subject, sender, reference FROM documents"
+            ).fetchall():
+                texts = [
+                    row[0]
+                    for row in db.execute(
+                        "SELECT text FROM pages WHERE doc_id = ? ORDER BY number", (doc_id,)
+                    )
+                ]
+                bodies = [shadow(text) for text in texts]
+                db.executemany(
+                    "UPDATE pages SET words = ? WHERE doc_id = ? AND number = ?",
+                    [(count, doc_id, n) for n, (_, count) in enumerate(bodies, 1)],
+                )
+                db.execute(
+                    "INSERT INTO doc_fts (rowid, meta, body) VALUES (?, ?, ?)",
+                    (
+                        doc_id,
+                        shadow(meta_text(subject, sender, reference))[0],
+                        " ".join(text for text, _ in bodies),
+                    ),
+                )
+                done += 1
+            self._set_meta("normaliser", NORMALISER)
+        return done
+
+    # -- reading -----------------------------------------------------------------------------
+
+    def _row(self, sql: str, params: Sequence[object]) -> tuple[Any, ...] | None:
+        with self._lock:
+            return self._db.execute(sql, params).fetchone()
+
+    def _rows(self, sql: str, params: Sequence[object]) -> list[tuple[Any, ...]]:
+        with self._lock:
+            return self._db.execute(sql, params).fetchall()
+
+    def _require(self, doc_id: int) -> tuple[Any, ...]:
+        row = self._row(
+            "SELECT id, source, content_hash, kind, record, ingested_at, pages "
+            "FROM documents WHERE id = ?",
+            (doc_id,),
+        )
+        if row is None:
+            raise LetterNotFound(f"no letter with id {doc_id} in {self.path}")
+        return row
+
+    def document(self, doc_id: int) -> dict[str, Any]:
+        """The record as :meth:`LetterRecord.to_dict` gives it, plus ``id``, ``content_hash``,
+        ``ingested_at`` and ``hidden`` (the PDF's hidden-text audit; None for text input);
+        each reference also has ``target_id`` (see :meth:`references`)."""
+        row = self._require(doc_id)
+        data: dict[str, Any] = json.loads(zlib.decompress(row[4]))
+        columns = ", ".join(f'"{name}"' for name in FACT_COLUMNS)
+        data["references"] = self.references(doc_id)
+        data["facts"] = [
+            _fact_dict(fact)
+            for fact in self._rows(
+                f"SELECT {columns} FROM facts WHERE doc_id = ? ORDER BY idx", (doc_id,)
+            )
+        ]
+        data["page_texts"] = [
+            text
+            for (text,) in self._rows(
+                "SELECT text FROM pages WHERE doc_id = ? ORDER BY number", (doc_id,)
+            )
+        ]
+        hidden = [
+            json.loads(item)
+            for (item,) in self._rows(
+                "SELECT data FROM hidden WHERE doc_id = ? ORDER BY rowid", (doc_id,)
+            )
+        ]
+        data["hidden"] = hidden if row[3] == "pdf" or hidden else None
+        data.update(id=row[0], content_hash=row[2], ingested_at=row[5])
+        return data
+
+    def documents(
+        self,
+        *,
+        limit: int = 50,
+        offset: int = 0,
+        sender: str | None = None,
+        date_from: str | None = None,
+        date_to: str | None = None,
+    ) -> list[dict[str, Any]]:
+        """Summaries (id, source, sender, date, subject, reference, pages), newest first."""
+        check_page(limit, offset)
+        clauses, params = Filters.of(sender=sender, date_from=date_from, date_to=date_to).where()
+        where = f"WHERE {' AND '.join(clauses)}" if clauses else ""
+        rows = self._rows(
+            "SELECT d.id, d.source, d.sender, d.date, d.subject, d.reference, d.pages "
+            f"FROM documents AS d {where} "
+            "ORDER BY d.date IS NULL, d.date DESC, d.id DESC LIMIT ? OFFSET ?",
+            [*params, limit, offset],
+        )
+        names = ("id", "source", "sender", "date", "subject", "reference", "pages")
+        return [dict(zip(names, row, strict=True)) for row in rows]
+
+    def page(self, doc_id: int, number: int) -> dict[str, Any]:
+        """One page: ``number``, ``raw`` (input text), ``text`` (recovered), ``removed``,
+        ``diagnosis``, ``layers``, ``confidence``, plus ``doc_id``, ``warnings`` and
+        ``hidden`` (runs the PDF hid on this page)."""
+        self._require(doc_id)
+        row = self._row(
+            "SELECT number, raw, text, removed, diagnosis, layers, confidence, warnings "
+            "FROM pages WHERE doc_id = ? AND number = ?",
+            (doc_id, number),
+        )
+        if row is None:
+            count = self._row("SELECT pages FROM documents WHERE id = ?", (doc_id,))
+            last = count[0] if count else 0
+            raise PageNotFound(f"letter {doc_id} has no page {number}; it has pages 1 to {last}")
+        hidden = [
+            json.loads(item)
+            for (item,) in self._rows(
+                "SELECT data FROM hidden WHERE doc_id = ? AND page = ? ORDER BY rowid",
+                (doc_id, number),
+            )
+        ]
+        return {
+            "doc_id": doc_id,
+            "number": row[0],
+            "raw": row[1] if row[1] is not None else row[2],
+            "text": row[2],
+            "removed": json.loads(zlib.decompress(row[3])) if row[3] else [],
+            "diagnosis": row[4],
+            "layers": row[5],
+            "confidence": row[6],
+            "warnings": json.loads(row[7]) if row[7] else [],
+            "hidden": hidden,
+        }
+
+    def facts(
+        self,
+        *,
+        measure: str | None = None,
+        subject: str | None = None,
+        unit: str | None = None,
+        doc_id: int | None = None,
+        limit: int = 1000,
+    ) -> list[dict[str, Any]]:
+        """Facts (``Fact.to_dict()``) with ``index`` (in its record), ``doc_id``, ``doc_date``,
+        ``doc_subject``; ``measure`` and ``subject`` match folded (``Belgie`` = ``België``)."""
+        if not 0 < limit <= 100_000:
+            raise StoreError(f"limit {limit} is out of range; give 1 to 100000")
+        clauses: list[str] = []
+        params: list[object] = []
+        for column, value in (("f.measure_key", measure), ("f.subject_key", subject)):
+            if value:
+                clauses.append(f"{column} = ?")
+                params.append(key(value))
+        if unit:
+            clauses.append("f.unit = ?")
+            params.append(unit)
+        if doc_id is not None:
+            clauses.append("f.doc_id = ?")
+            params.append(doc_id)
+        where = f"WHERE {' AND '.join(clauses)}" if clauses else ""
+        columns = ", ".join(f'f."{name}"' for name in FACT_COLUMNS)
+        rows = self._rows(
+            f"SELECT {columns}, f.idx, f.doc_id, d.date, d.subject FROM facts AS f "
+            f"JOIN documents AS d ON d.id = f.doc_id {where} "
+            "ORDER BY d.date IS NULL, d.date, f.doc_id, f.idx LIMIT ?",
+            [*params, limit],
+        )
+        found = []
+        for row in rows:
+            fact = _fact_dict(row[: len(FACT_COLUMNS)])
+            idx, fact_doc, date, doc_subject = row[len(FACT_COLUMNS) :]
+            fact.update(index=idx, doc_id=fact_doc, doc_date=date, doc_subject=doc_subject)
+            found.append(fact)
+        return found
+
+    def references(self, doc_id: int) -> list[dict[str, Any]]:
+        """The letter's references (``Reference.to_dict()``), each with ``target_id``: the id of
+        the cited document when the corpus holds it (matched on its reference, zaak or document
+        number, or Kamerstuk dossier and number), else None."""
+        self._require(doc_id)
+        found = []
+        for (data,) in self._rows("SELECT data FROM refs WHERE doc_id = ? ORDER BY idx", (doc_id,)):
+            reference = json.loads(data)
+            target = None
+            keys = citation_keys(reference)
+            if keys:
+                marks_ = ", ".join("?" for _ in keys)
+                row = self._row(
+                    f"SELECT doc_id FROM identifiers WHERE value IN ({marks_}) AND doc_id != ? "
+                    "ORDER BY doc_id LIMIT 1",
+                    [*keys, doc_id],
+                )
+                target = row[0] if row else None
+            reference["target_id"] = target
+            found.append(reference)
+        return found
+
+    def stats(self) -> dict[str, Any]:
+        """Counts: documents, pages, sections, facts, references, hidden runs; database bytes."""
+        counts = {}
+        for name, table in (
+            ("documents", "documents"),
+            ("pages", "pages"),
+            ("sections", "sections"),
+            ("facts", "facts"),
+            ("references", "refs"),
+            ("hidden", "hidden"),
+        ):
+            counts[name] = self._row(f"SELECT count(*) FROM {table}", ())[0]  # type: ignore[index]
+        size = sum(
+            candidate.stat().st_size
+            for candidate in (self.path, Path(f"{self.path}-wal"))
+            if candidate.exists()
+        )
+        counts["bytes"] = size
+        counts["schema_version"] = schema.SCHEMA_VERSION
+        return counts
+
+    # -- search ------------------------------------------------------------------------------
+
+    def search_sql(self, query: str, **filters: Any) -> tuple[str, list[object]]:
+        """The ranking SQL and params :meth:`search` runs for ``query`` (``--sql``).
+
+        Takes the same keywords as :meth:`search` (``limit``, ``offset`` and the filters).
+        """
+        limit = int(filters.pop("limit", 20))
+        offset = int(filters.pop("offset", 0))
+        check_page(limit, offset)
+        node = parse(query)
+        return ranking_sql(node.fts() if node else None, Filters.of(**filters), limit, offset)
+
+    def search(
+        self,
+        query: str,
+        *,
+        limit: int = 20,
+        offset: int = 0,
+        sender: str | None = None,
+        date_from: str | None = None,
+        date_to: str | None = None,
+        reference: str | None = None,
+        subject: str | None = None,
+    ) -> SearchResult:
+        """Documents matching ``query`` (see :mod:`ontwar.store.query`), best first (bm25).
+
+        An empty query lists the documents the filters allow, newest first. Malformed queries
+        and filters raise :class:`~ontwar.store.errors.QuerySyntaxError`.
+        """
+        check_page(limit, offset)
+        node = parse(query)
+        fts = node.fts() if node else None
+        filters = Filters.of(sender, date_from, date_to, reference, subject)
+        sql, params = ranking_sql(fts, filters, limit, offset)
+        counting, count_params = count_sql(fts, filters)
+        with self._lock:
+            try:
+                rows = self._db.execute(sql, params).fetchall()
+                total = self._db.execute(counting, count_params).fetchone()[0]
+            except sqlite3.OperationalError as error:  # pragma: no cover - parser lets none by
+                raise QuerySyntaxError(f"query {query!r}: {error}") from error
+            hits = [self._hit(row, fts) for row in rows]
+        return SearchResult(total=total, hits=hits, query=fts or "")
+
+    def _hit(self, row: tuple[Any, ...], fts: str | None) -> Hit:
+        doc_id, source, subject, date, sender, score = row
+        db = self._db
+        sections = db.execute(
+            "SELECT heading, coalesce(heading_page, first_page, 1), coalesce(heading_start, 0) "
+            "FROM sections WHERE doc_id = ? ORDER BY idx",
+            (doc_id,),
+        ).fetchall()
+        page_words = db.execute(
+            "SELECT number, words FROM pages WHERE doc_id = ? ORDER BY number", (doc_id,)
+        ).fetchall()
+        highlighted = (
+            db.execute(HIGHLIGHT_SQL, (fts, doc_id)).fetchone() if fts is not None else None
+        )
+        body_marks = marks(highlighted[1]) if highlighted else []
+        text: str
+        if any(region >= 0 for region in body_marks):
+            number, first_word = best_page(body_marks, page_words)
+            count = dict(page_words).get(number, 0)
+            text = _page_text(db, doc_id, number)
+            cut, offset = snippet(text, body_marks[first_word : first_word + count])
+            heading = section_at(sections, number, offset)
+        elif highlighted and any(region >= 0 for region in marks(highlighted[0])):
+            number, heading = 1, None
+            cut, _ = snippet(meta_text(subject, sender, None), marks(highlighted[0]))
+        else:  # no query: the start of the body
+            number, around = (sections[0][1], sections[0][2]) if sections else (1, 0)
+            text = _page_text(db, doc_id, number)
+            cut, offset = snippet(text, [], around)
+            heading = section_at(sections, number, offset)
+        return Hit(doc_id, source, subject, date, sender, number, heading, cut, float(score))
+
+
+def _page_text(db: sqlite3.Connection, doc_id: int, number: int) -> str:
+    row = db.execute(
+        "SELECT text FROM pages WHERE doc_id = ? AND number = ?", (doc_id, number)
+    ).fetchone()
+    return row[0] if row else ""
+
+
+def meta_text(subject: str | None, sender: str | None, reference: str | None) -> str:
+    """The text of the ``meta`` search column: subject, sender and reference, one a line."""
+    return "\n".join(part for part in (subject, sender, reference) if part)
+
+
+# --- records to rows --------------------------------------------------------------------------
+
+
+@dataclass(slots=True)
+class _Rows:
+    """A record as the rows the store writes (computed before the transaction starts)."""
+
+    record: LetterRecord
+    blob: bytes
+    pages: list[tuple[object, ...]]
+    sections: list[tuple[object, ...]]
+    refs: list[tuple[object, ...]]
+    facts: list[tuple[object, ...]]
+    warnings: list[tuple[int | None, str]]
+    hidden: list[tuple[object, ...]]
+    identifiers: list[tuple[str, str]]
+    meta_shadow: str
+    body_shadow: str
+
+    @classmethod
+    def of(cls, record: LetterRecord, raw_pages: Sequence[str]) -> _Rows:
+        data = record.to_dict()
+        for stored_apart in ("page_texts", "facts", "references"):
+            data[stored_apart] = []  # in their own tables; document() puts them back
+        blob = zlib.compress(json.dumps(data, ensure_ascii=False).encode("utf-8"), 6)
+        document = record.document
+        pages: list[tuple[object, ...]] = []
+        bodies: list[str] = []
+        warnings: list[tuple[int | None, str]] = [(None, text) for text in record.warnings]
+        if document is not None and document.pages:
+            for i, page in enumerate(document.pages):
+                text = page.text
+                raw = _raw(raw_pages, i, len(document.pages))
+                body, count = shadow(text)
+                bodies.append(body)
+                removed = [removal.to_dict() for removal in page.removed]
+                pages.append(
+                    (
+                        i + 1,
+                        text,
+                        None if raw is None or raw == text else raw,
+                        str(page.diagnosis),
+                        page.layers,
+                        round(page.confidence, 4),
+                        zlib.compress(json.dumps(removed, ensure_ascii=False).encode()),
+                        json.dumps(page.warnings, ensure_ascii=False),
+                        count,
+                    )
+                )
+                warnings.extend((i + 1, text) for text in page.warnings)
+        else:
+            for i, raw in enumerate(raw_pages or [""]):
+                body, count = shadow(raw)
+                bodies.append(body)
+                pages.append((i + 1, raw, None, None, None, None, None, "[]", count))
+        sections = [
+            (
+                i,
+                section.heading,
+                section.pages[0] if section.pages else None,
+                section.pages[-1] if section.pages else None,
+                section.heading_span.page if section.heading_span else None,
+                section.heading_span.start if section.heading_span else None,
+            )
+            for i, section in enumerate(record.sections)
+        ]
+        refs = [
+            (i, ref.kind, ref.text, json.dumps(ref.to_dict(), ensure_ascii=False))
+            for i, ref in enumerate(record.references)
+        ]
+        facts = [(i, *_fact_row(fact.to_dict())) for i, fact in enumerate(record.facts)]
+        hidden: list[tuple[object, ...]] = []
+        if document is not None:
+            for run in document.hidden:
+                item = run.to_dict()
+                page_number = item.get("page")
+                reason = item.get("reason")
+                hidden.append(
+                    (
+                        page_number if isinstance(page_number, int) else None,
+                        str(reason) if reason is not None else None,
+                        json.dumps(item, ensure_ascii=False),
+                    )
+                )
+        meta_shadow = shadow(meta_text(record.subject, record.sender, record.reference))[0]
+        return cls(
+            record=record,
+            blob=blob,
+            pages=pages,
+            sections=sections,
+            refs=refs,
+            facts=facts,
+            warnings=warnings,
+            hidden=hidden,
+            identifiers=identifiers(record),
+            meta_shadow=meta_shadow,
+            body_shadow=" ".join(body for body in bodies if body),
+        )
+
+
+FACT_COLUMNS = (
+    "kind", "text", "value", "unit", "qualifier", "measure", "measure_key", "subject",
+    "subject_key", "year", "year_end", "sentence", "section", "converted_from",
+    "page", "start", "end", "end_page", "extra",
+)  # fmt: skip
+_FACT_FIELDS = ("kind", "text", "value", "unit", "qualifier", "measure", "subject", "year",
+                "year_end", "sentence", "section", "converted_from")  # fmt: skip
+_FACT_ORDER = ("kind", "text", "value", "unit", "span", "qualifier", "measure", "subject",
+               "year", "year_end", "sentence", "section", "converted_from")  # fmt: skip
+
+
+def _fact_row(fact: dict[str, Any]) -> tuple[object, ...]:
+    """A fact dict as the ``facts`` columns; keys the columns do not know go to ``extra``."""
+    span = fact.get("span") or {}
+    extra = {k: v for k, v in fact.items() if k not in _FACT_ORDER}
+    values = {name: fact.get(name) for name in _FACT_FIELDS}
+    values.update(
+        measure_key=key(fact.get("measure")),
+        subject_key=key(fact.get("subject")),
+        page=span.get("page"),
+        start=span.get("start"),
+        end=span.get("end"),
+        end_page=span.get("end_page"),
+        extra=json.dumps(extra, ensure_ascii=False) if extra else None,
+    )
+    return tuple(values[name] for name in FACT_COLUMNS)
+
+
+def _fact_dict(row: Sequence[Any]) -> dict[str, Any]:
+    """The fact dict (``Fact.to_dict()``) back from its ``facts`` columns."""
+    values = dict(zip(FACT_COLUMNS, row, strict=True))
+    span = None
+    if values["page"] is not None:
+        span = {"page": values["page"], "start": values["start"], "end": values["end"]}
+        if values["end_page"] is not None:
+            span["end_page"] = values["end_page"]
+    fact = {name: values[name] if name != "span" else span for name in _FACT_ORDER}
+    if values["extra"]:
+        fact.update(json.loads(values["extra"]))
+    return fact
+
+
+def _raw(raw_pages: Sequence[str], index: int, count: int) -> str | None:
+    """The raw text of page ``index``; extra raw pages go with the last recovered page."""
+    if index >= len(raw_pages):
+        return None
+    if index == count - 1 and len(raw_pages) > count:
+        return "\f".join(raw_pages[index:])
+    return raw_pages[index]
+
+
+def identifiers(record: LetterRecord) -> list[tuple[str, str]]:
+    """Numbers other letters may cite this one by: its own reference, zaak and document
+    numbers in it or in its file name, and a Kamerstuk number in an official file name
+    (``kst-21501-28-250.pdf``). Values are :func:`compact`; Kamerstukken as :func:`kst_key`."""
+    found: list[tuple[str, str]] = []
+    own = [record.reference] if record.reference else []
+    own += [f.value for f in record.sidebar if f.label.casefold() in OWN_REFERENCE_LABELS]
+    for value in own:
+        found.append(("reference", compact(value)))
+        found.extend(("case", compact(number)) for number in _CASE_NUMBER.findall(value))
+    name = Path(record.source).name
+    found.extend(("case", compact(number)) for number in _CASE_NUMBER.findall(name))
+    for dossier, suffix, number in _KST_FILE.findall(name):
+        found.append(("kamerstuk", kst_key(dossier, suffix or None, number)))
+    return [(kind, value) for kind, value in dict.fromkeys(found) if value]
+
+
+def kst_key(dossier: str | None, suffix: str | None, number: str | None) -> str:
+    """``KST21501-28N250`` for Kamerstuk 21 501-28, nr. 250 (``KST36120N14`` without suffix)."""
+    dossier_part = compact(dossier or "")
+    suffix_part = f"-{compact(suffix)}" if suffix else ""
+    return f"KST{dossier_part}{suffix_part}N{compact(number or '')}"
+
+
+def citation_keys(reference: dict[str, Any] | Reference) -> list[str]:
+    """The identifier values a reference can resolve to (see :func:`identifiers`)."""
+    data = reference.to_dict() if isinstance(reference, Reference) else reference
+    kind, number = data.get("kind"), data.get("number")
+    keys: list[str] = []
+    if kind == "kamerstuk" and data.get("dossier") and number:
+        keys.append(kst_key(data["dossier"], data.get("suffix"), number))
+    elif number and kind not in ("handelingen", "motie"):
+        keys.append(compact(str(number)))  # zaak and document numbers, and the like
+    return keys

@@ -1,0 +1,255 @@
+"""Batch ingest: files parsed in worker processes, written by the parent alone.
+
+Each file is read and hashed in the parent first: content the store already holds is
+``unchanged`` without being parsed again. The rest go to a pool of worker processes that
+recover and parse them (:func:`prepare`); the parent writes each record as it arrives, one
+transaction per document, so a killed ingest leaves every earlier letter stored and no trace
+of the one in flight. A file that cannot be read or parsed is reported and skipped: one bad
+file never stops the batch.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import multiprocessing
+import os
+import time
+from collections.abc import Callable, Iterable, Sequence
+from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
+from concurrent.futures.process import BrokenProcessPool
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from ontwar.errors import InputError
+from ontwar.letter.model import LetterRecord
+from ontwar.store.db import IngestResult, Store
+
+SUFFIXES = (".pdf", ".txt")
+"""What a folder is searched for (recursively; hidden files and folders are skipped).
+Files named on the command line are taken whatever their name."""
+
+Progress = Callable[[int, int, str], None]
+"""``progress(done, total, path)`` after each file."""
+
+
+@dataclass(slots=True)
+class IngestReport:
+    """What a batch did: counts by outcome, the failures with their messages, the time."""
+
+    ingested: int = 0
+    replaced: int = 0
+    unchanged: int = 0
+    failures: list[tuple[str, str]] = field(default_factory=list)
+    results: list[IngestResult] = field(default_factory=list)
+    seconds: float = 0.0
+
+    @property
+    def failed(self) -> int:
+        return len(self.failures)
+
+    @property
+    def files(self) -> int:
+        return self.ingested + self.replaced + self.unchanged + self.failed
+
+    @property
+    def succeeded(self) -> int:
+        return self.ingested + self.replaced + self.unchanged
+
+    @property
+    def rate(self) -> float:
+        """Letters parsed and written per second (``ingested`` + ``replaced``)."""
+        return (self.ingested + self.replaced) / self.seconds if self.seconds > 0 else 0.0
+
+    def add(self, result: IngestResult) -> None:
+        self.results.append(result)
+        if result.status == "ingested":
+            self.ingested += 1
+        elif result.status == "replaced":
+            self.replaced += 1
+        else:
+            self.unchanged += 1
+
+    def summary(self) -> str:
+        return (
+            f"ingested {self.ingested}, replaced {self.replaced}, unchanged {self.unchanged}, "
+            f"failed {self.failed} of {self.files} files in {self.seconds:.1f} s "
+            f"({self.rate:.1f} letters/s)"
+        )
+
+    def to_dict(self) -> dict[str, object]:
+        return {
+            "ingested": self.ingested,
+            "replaced": self.replaced,
+            "unchanged": self.unchanged,
+            "failed": self.failed,
+            "seconds": round(self.seconds, 3),
+            "letters_per_second": round(self.rate, 2),
+            "failures": [{"path": path, "error": error} for path, error in self.failures],
+            "results": [result.to_dict() for result in self.results],
+        }
+
+
+def discover(paths: Iterable[Path]) -> tuple[list[Path], list[tuple[str, str]]]:
+    """The files to ingest (named files, and :data:`SUFFIXES` files inside named folders)."""
+    files: list[Path] = []
+    missing: list[tuple[str, str]] = []
+    for path in paths:
+        if path.is_dir():
+            found = sorted(
+                candidate
+                for candidate in path.rglob("*")
+                if candidate.is_file()
+                and candidate.suffix.lower() in SUFFIXES
+                and not any(part.startswith(".") for part in candidate.relative_to(path).parts)
+            )
+            if not found:
+                missing.append((str(path), f"no {' or '.join(SUFFIXES)} files in this folder"))
+            files.extend(found)
+        elif path.is_file():
+            files.append(path)
+        else:
+            missing.append((str(path), "no such file or folder; check the path"))
+    unique = list(dict.fromkeys(file.resolve() for file in files))
+    return unique, missing
+
+
+def parse_file(path: Path) -> LetterRecord:
+    """The letter record of a file: the letter parser when it is there, else recovery only."""
+    try:
+        from ontwar.letter import parse_path
+    except (ImportError, AttributeError):  # pragma: no cover - parser not installed
+        from ontwar.recover import recover_path
+
+        document = recover_path(path)
+        return LetterRecord(
+            source=document.source,
+            kind=document.kind,
+            pages=len(document.pages),
+            warnings=list(document.warnings),
+            document=document,
+        )
+    return parse_path(path)
+
+
+def raw_pages(data: bytes, record: LetterRecord) -> list[str]:
+    """The input split into pages: the text as extracted, or for PDFs the visible text."""
+    if record.kind == "pdf" or data.lstrip()[:5] == b"%PDF-":
+        return [page.text for page in record.document.pages] if record.document else []
+    from ontwar.read.text import read_text
+
+    return ["\n".join(line.text for line in page) for page in read_text(data, record.source).pages]
+
+
+def prepare(path: str) -> tuple[LetterRecord, list[str], str]:
+    """Worker: parse the file at ``path``; return its record, raw pages and content hash."""
+    file = Path(path)
+    try:
+        data = file.read_bytes()
+    except OSError as error:
+        raise InputError(f"{path}: cannot read ({error.strerror}); check the file") from error
+    record = parse_file(file)
+    return record, raw_pages(data, record), hashlib.sha256(data).hexdigest()
+
+
+def _safe_prepare(path: str) -> tuple[str, object]:
+    """:func:`prepare` with every failure turned into a message (pickles cleanly)."""
+    try:
+        return "ok", prepare(path)
+    except InputError as error:
+        return "error", " ".join(str(error).split())
+    except Exception as error:
+        return "error", f"internal error: {type(error).__name__}: {' '.join(str(error).split())}"
+
+
+def ingest_paths(
+    store: Store,
+    paths: Sequence[Path],
+    *,
+    jobs: int | None = None,
+    progress: Progress | None = None,
+) -> IngestReport:
+    """Ingest files and folders into ``store`` with ``jobs`` worker processes (1: in-process)."""
+    started = time.perf_counter()
+    report = IngestReport()
+    files, missing = discover(paths)
+    report.failures.extend(missing)
+    total = len(files)
+    done = 0
+    todo: list[str] = []
+    for file in files:
+        source = str(file)
+        try:
+            digest = hashlib.sha256(file.read_bytes()).hexdigest()
+        except OSError as error:
+            report.failures.append((source, f"cannot read ({error.strerror}); check the file"))
+            done += 1
+            if progress:
+                progress(done, total, source)
+            continue
+        known = store.check(source, digest)
+        if known is not None:
+            report.add(known)
+            done += 1
+            if progress:
+                progress(done, total, source)
+        else:
+            todo.append(source)
+
+    def finish(source: str, outcome: tuple[str, object]) -> None:
+        nonlocal done
+        status, value = outcome
+        if status == "ok":
+            record, pages, digest = value  # type: ignore[misc]
+            try:
+                report.add(store.ingest(record, content_hash=digest, raw_pages=pages))
+            except InputError as error:
+                report.failures.append((source, " ".join(str(error).split())))
+        else:
+            report.failures.append((source, str(value)))
+        done += 1
+        if progress:
+            progress(done, total, source)
+
+    workers = max(1, jobs or os.cpu_count() or 1)
+    if workers == 1 or len(todo) <= 1:
+        for source in todo:
+            finish(source, _safe_prepare(source))
+    else:
+        _in_pool(todo, min(workers, len(todo)), finish)
+    report.seconds = time.perf_counter() - started
+    return report
+
+
+def _in_pool(
+    todo: list[str], workers: int, finish: Callable[[str, tuple[str, object]], None]
+) -> None:
+    """Run :func:`_safe_prepare` over ``todo`` in ``workers`` processes, a few files ahead."""
+    context = multiprocessing.get_context("spawn")  # no inherited SQLite handles or threads
+    pending: dict[Future[tuple[str, object]], str] = {}
+    queue = iter(todo)
+    with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
+        try:
+            for source in queue:
+                pending[pool.submit(_safe_prepare, source)] = source
+                if len(pending) >= workers * 2:
+                    break
+            while pending:
+                ready, _ = wait(pending, return_when=FIRST_COMPLETED)
+                for future in ready:
+                    source = pending.pop(future)
+                    try:
+                        outcome = future.result()
+                    except BrokenProcessPool:
+                        outcome = ("error", "the worker parsing it died (crash or out of memory)")
+                    finish(source, outcome)
+                    following = next(queue, None)
+                    if following is not None:
+                        try:
+                            pending[pool.submit(_safe_prepare, following)] = following
+                        except BrokenProcessPool:
+                            finish(following, ("error", "not parsed: the worker pool died"))
+            for source in queue:  # only left over when the pool died
+                finish(source, ("error", "not parsed: the worker pool died"))
+        except BaseException:
+            pool.shutdown(wait=False, cancel_futures=True)
+            raise

@@ -1,0 +1,112 @@
+"""Dutch-aware normalisation, the same for indexed text and for queries.
+
+A word is folded (diacritics dropped, case folded: ``België`` -> ``belgie``) and then reduced
+to its Snowball Dutch stem (``partners`` -> ``partner``, ``begrotingen`` -> ``begroot``). The
+index stores, per document, a *shadow* text of these terms: one term for each word of the
+original text, in order, so that a term's position in the shadow is the word's position in
+the original and FTS5's own ``highlight()`` can point back at the original words.
+
+A word broken at a line end with a hyphen (``defensie-`` / ``budget``) is one word
+(``defensiebudget``) unless its second part starts with a capital (``Noord-`` / ``Holland``
+stays two words, as it stays two words written on one line).
+
+>>> shadow("De strategische partners van België")
+('de strategisch partner van belgie', 5)
+>>> [text for _, _, text in words("het defensie-\\nbudget in Noord-\\nHolland")]
+['het', 'defensiebudget', 'in', 'Noord', 'Holland']
+"""
+
+from __future__ import annotations
+
+import re
+import threading
+import unicodedata
+from functools import lru_cache
+from importlib.metadata import PackageNotFoundError, version
+
+import snowballstemmer
+
+STEMMER = "dutch"
+"""The Snowball algorithm: ``dutch`` (Kraaij-Pohlmann based since snowballstemmer 3)."""
+
+
+def _stemmer_version() -> str:
+    try:
+        return version("snowballstemmer")
+    except PackageNotFoundError:  # pragma: no cover - installed without metadata
+        return "unknown"
+
+
+NORMALISER = f"words-1 fold-1 snowball-{STEMMER}-{_stemmer_version()}"
+"""Names the normalisation; the store rebuilds its index when the one it was built with differs."""
+
+_WORD = re.compile(r"[^\W_]+(?:-[ \t]*\r?\n[ \t]*[^\W_]+)?")
+_BROKEN = re.compile(r"-[ \t]*\r?\n[ \t]*")
+_local = threading.local()
+
+
+def words(text: str) -> list[tuple[int, int, str]]:
+    """The words of ``text`` as ``(start, end, word)``; a hyphenated line break is rejoined."""
+    found: list[tuple[int, int, str]] = []
+    for match in _WORD.finditer(text):
+        word = match.group()
+        if "\n" not in word:
+            found.append((match.start(), match.end(), word))
+            continue
+        brk = _BROKEN.search(word)
+        assert brk is not None
+        head, tail = word[: brk.start()], word[brk.end() :]
+        if tail[:1].isupper():
+            start = match.start()
+            found.append((start, start + len(head), head))
+            found.append((start + brk.end(), match.end(), tail))
+        else:
+            found.append((match.start(), match.end(), head + tail))
+    return found
+
+
+def fold(word: str) -> str:
+    """Lower case without diacritics: ``België`` -> ``belgie``; only letters and digits stay.
+
+    >>> fold("Geïnformeerd"), fold("²")
+    ('geinformeerd', '2')
+    """
+    if word.isascii():
+        return word.lower()
+    decomposed = unicodedata.normalize("NFKD", word)
+    plain = "".join(char for char in decomposed if not unicodedata.combining(char)).casefold()
+    return "".join(char for char in plain if char.isalnum()) or "x"
+
+
+@lru_cache(maxsize=1 << 18)
+def term(word: str) -> str:
+    """The indexed term of one word: folded, then stemmed (``Partners`` -> ``partner``)."""
+    return stem(fold(word))
+
+
+def stem(folded: str) -> str:
+    """The Snowball Dutch stem of an already folded word (one stemmer per thread)."""
+    stemmer = getattr(_local, "stemmer", None)
+    if stemmer is None:
+        stemmer = _local.stemmer = snowballstemmer.stemmer(STEMMER)
+    return stemmer.stemWord(folded) or folded
+
+
+def shadow(text: str) -> tuple[str, int]:
+    """The shadow text of ``text`` (its terms joined by spaces) and the number of terms."""
+    terms = [term(word) for _, _, word in words(text)]
+    return " ".join(terms), len(terms)
+
+
+def key(text: str | None) -> str | None:
+    """A folded, space-collapsed form for substring filters (sender, subject, measure)."""
+    if text is None:
+        return None
+    decomposed = unicodedata.normalize("NFKD", text)
+    plain = "".join(char for char in decomposed if not unicodedata.combining(char)).casefold()
+    return " ".join(plain.split())
+
+
+def compact(text: str) -> str:
+    """Letters and digits only, upper case: how identifiers are compared (``2020Z22028``)."""
+    return "".join(char for char in (key(text) or "") if char.isalnum()).upper()

@@ -1,0 +1,307 @@
+"""Search results, the SQL behind them, and snippets cut from the original text.
+
+The index holds a shadow text per document (see :mod:`ontwar.store.normalise`): one stemmed
+term per original word, pages one after the other. FTS5 ranks documents with bm25 and marks
+the matching terms with its own ``highlight()`` (so phrases, NEAR and NOT are marked exactly
+as FTS5 matched them); since term *i* of the shadow is word *i* of the original, the marks
+carry over to the original words. The page with the most distinct matches gives the hit its
+page number, the section around the first match its heading, and the words around the
+matches its snippet.
+
+Snippets mark matches with ``[`` and ``]`` (:data:`MARK_START`, :data:`MARK_END`); literal
+brackets in the letter's text are shown as ``(`` and ``)`` inside snippets, so every bracket
+in a snippet is a marker. Snippets are plain text: escape them, then turn the markers into
+``<mark>`` (as the web does); the letter's own text is stored raw.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import asdict, dataclass, field
+
+from ontwar.store.errors import QuerySyntaxError
+from ontwar.store.normalise import compact, key, words
+
+MARK_START = "["
+MARK_END = "]"
+SNIPPET_WORDS = 32
+"""Words in a snippet."""
+SNIPPET_CONTEXT = 8
+"""Words shown before the first match of a snippet."""
+WEIGHTS = (3.0, 1.0)
+"""bm25 weights of the ``meta`` (subject, sender, reference) and ``body`` columns."""
+MAX_LIMIT = 1000
+_DATE = re.compile(r"\d{4}(?:-\d{2}(?:-\d{2})?)?")
+_HL_START, _HL_END = "\x01", "\x02"
+_BROKEN = re.compile(r"-[ \t]*\r?\n[ \t]*(?=[a-zà-ÿ])")
+_SPACE = re.compile(r"\s+")
+
+
+@dataclass(slots=True)
+class Hit:
+    """One matching document: where it matched best, and the words around it.
+
+    ``page`` is the page with the most distinct matches (1 when only the subject, sender or
+    reference matched), ``section`` the heading of the section the snippet starts in (None in
+    the opening or outside the body), ``score`` FTS5's bm25 (lower is better; 0.0 when the
+    query was empty and results are listed by date).
+    """
+
+    doc_id: int
+    source: str
+    subject: str | None
+    date: str | None
+    sender: str | None
+    page: int
+    section: str | None
+    snippet: str
+    score: float
+
+    def to_dict(self) -> dict[str, object]:
+        return asdict(self)
+
+
+@dataclass(slots=True)
+class SearchResult:
+    """``total`` matching documents, this slice of them as ``hits``, and the FTS5 ``query``."""
+
+    total: int
+    hits: list[Hit] = field(default_factory=list)
+    query: str = ""
+
+    def to_dict(self) -> dict[str, object]:
+        return {
+            "query": self.query,
+            "total": self.total,
+            "hits": [hit.to_dict() for hit in self.hits],
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class Filters:
+    """Search filters, validated: dates as ISO prefixes, text folded like the index."""
+
+    sender: str | None = None
+    date_from: str | None = None
+    date_to: str | None = None
+    reference: str | None = None
+    subject: str | None = None
+
+    @classmethod
+    def of(
+        cls,
+        sender: str | None = None,
+        date_from: str | None = None,
+        date_to: str | None = None,
+        reference: str | None = None,
+        subject: str | None = None,
+    ) -> Filters:
+        for name, value in (("date_from", date_from), ("date_to", date_to)):
+            if value and not _DATE.fullmatch(value.strip()):
+                raise QuerySyntaxError(
+                    f"{name} {value!r} is not a date; write YYYY, YYYY-MM or YYYY-MM-DD"
+                )
+        return cls(
+            sender=_blank(sender),
+            date_from=_blank(date_from),
+            date_to=_blank(date_to),
+            reference=_blank(reference),
+            subject=_blank(subject),
+        )
+
+    def where(self, alias: str = "d") -> tuple[list[str], list[object]]:
+        """SQL conditions on the ``documents`` table (aliased ``alias``) and their params."""
+        clauses: list[str] = []
+        params: list[object] = []
+        if self.sender:
+            clauses.append(f"{alias}.sender_key LIKE ? ESCAPE '\\'")
+            params.append(_like(key(self.sender) or ""))
+        if self.subject:
+            clauses.append(f"{alias}.subject_key LIKE ? ESCAPE '\\'")
+            params.append(_like(key(self.subject) or ""))
+        if self.date_from:
+            clauses.append(f"{alias}.date >= ?")
+            params.append(self.date_from.strip())
+        if self.date_to:
+            clauses.append(f"{alias}.date <= ?")
+            params.append(self.date_to.strip() + "~")  # "2021-03~" sorts after "2021-03-31"
+        if self.reference:
+            clauses.append(f"{alias}.id IN (SELECT doc_id FROM identifiers WHERE value = ?)")
+            params.append(compact(self.reference))
+        return clauses, params
+
+
+def _blank(value: str | None) -> str | None:
+    return value if value and value.strip() else None
+
+
+def _like(text: str) -> str:
+    escaped = text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+    return f"%{escaped}%"
+
+
+def check_page(limit: int, offset: int) -> None:
+    if not 0 < limit <= MAX_LIMIT:
+        raise QuerySyntaxError(f"limit {limit} is out of range; give 1 to {MAX_LIMIT}")
+    if offset < 0:
+        raise QuerySyntaxError(f"offset {offset} is negative; give 0 or more")
+
+
+def ranking_sql(
+    fts: str | None, filters: Filters, limit: int, offset: int
+) -> tuple[str, list[object]]:
+    """The SQL that ranks (or, for an empty query, lists) the documents, and its params."""
+    clauses, params = filters.where("d")
+    columns = "d.id, d.source, d.subject, d.date, d.sender"
+    if fts is None:
+        where = f"WHERE {' AND '.join(clauses)}" if clauses else ""
+        sql = (
+            f"SELECT {columns}, 0.0 AS score\nFROM documents AS d\n{where}\n"
+            "ORDER BY d.date IS NULL, d.date DESC, d.id DESC\nLIMIT ? OFFSET ?"
+        )
+        return sql, [*params, limit, offset]
+    weights = ", ".join(str(weight) for weight in WEIGHTS)
+    where = " AND ".join(["doc_fts MATCH ?", *clauses])
+    sql = (
+        f"SELECT {columns}, bm25(doc_fts, {weights}) AS score\n"
+        "FROM doc_fts CROSS JOIN documents AS d ON d.id = doc_fts.rowid\n"
+        f"WHERE {where}\nORDER BY score, d.id\nLIMIT ? OFFSET ?"
+    )
+    return sql, [fts, *params, limit, offset]
+
+
+def count_sql(fts: str | None, filters: Filters) -> tuple[str, list[object]]:
+    """The SQL that counts all matching documents."""
+    clauses, params = filters.where("d")
+    if fts is None:
+        where = f" WHERE {' AND '.join(clauses)}" if clauses else ""
+        return f"SELECT count(*) FROM documents AS d{where}", params
+    if not clauses:
+        return "SELECT count(*) FROM doc_fts WHERE doc_fts MATCH ?", [fts]
+    where = " AND ".join(["doc_fts MATCH ?", *clauses])
+    sql = (
+        "SELECT count(*) FROM doc_fts CROSS JOIN documents AS d ON d.id = doc_fts.rowid "
+        f"WHERE {where}"
+    )
+    return sql, [fts, *params]
+
+
+HIGHLIGHT_SQL = (
+    "SELECT highlight(doc_fts, 0, char(1), char(2)), highlight(doc_fts, 1, char(1), char(2)) "
+    "FROM doc_fts WHERE doc_fts MATCH ? AND rowid = ?"
+)
+
+
+# --- from highlighted shadow text to pages and snippets ---------------------------------------
+
+
+def marks(highlighted: str) -> list[int]:
+    """For each term of a highlighted shadow text, the number of its match (-1: unmatched).
+
+    >>> marks("a \\x01b c\\x02 d \\x01e\\x02")
+    [-1, 0, 0, -1, 1]
+    """
+    found: list[int] = []
+    region = -1
+    inside = False
+    spaced = highlighted.replace(_HL_START, f" {_HL_START} ").replace(_HL_END, f" {_HL_END} ")
+    for part in spaced.split():
+        if part == _HL_START:
+            region += 1
+            inside = True
+        elif part == _HL_END:
+            inside = False
+        else:
+            found.append(region if inside else -1)
+    return found
+
+
+def best_page(regions: list[int], page_words: Sequence[tuple[int, int]]) -> tuple[int, int]:
+    """``(page number, index of its first word)`` of the page with the most distinct matches."""
+    best = (page_words[0][0], 0) if page_words else (1, 0)
+    best_score = (0, 0)
+    start = 0
+    for number, count in page_words:
+        chunk = regions[start : start + count]
+        matched = [region for region in chunk if region >= 0]
+        score = (len(set(matched)), len(matched))
+        if score > best_score:
+            best, best_score = (number, start), score
+        start += count
+    return best
+
+
+def snippet(text: str, regions: Sequence[int], around: int | None = None) -> tuple[str, int]:
+    """The snippet of ``text`` around its best cluster of matches, and its first match offset.
+
+    ``regions`` gives, per word of ``text`` (:func:`~ontwar.store.normalise.words`), the match
+    it belongs to or -1. Without matches, the snippet starts at the word at character
+    ``around`` (or at the start).
+
+    >>> snippet("De strategische partners van [het] land", [-1, 0, 0, -1, -1, 1])
+    ('De [strategische partners] van (het) [land]', 3)
+    """
+    spans = words(text)
+    regions = list(regions[: len(spans)]) + [-1] * max(0, len(spans) - len(regions))
+    if not spans:
+        return "", 0
+    positions = [i for i, region in enumerate(regions) if region >= 0]
+    if positions:
+        best_i, best_n = 0, -1
+        for i, first in enumerate(positions):
+            window = {
+                regions[p] for p in positions[i:] if p < first + SNIPPET_WORDS - SNIPPET_CONTEXT
+            }
+            if len(window) > best_n:
+                best_i, best_n = i, len(window)
+        first = positions[best_i]
+        start = max(0, first - SNIPPET_CONTEXT)
+    else:
+        offset = around or 0
+        first = start = next((i for i, span in enumerate(spans) if span[1] > offset), 0)
+    end = min(len(spans), start + SNIPPET_WORDS)
+    pieces: list[str] = []
+    cursor = spans[start][0]
+    i = start
+    while i < end:
+        region = regions[i]
+        if region < 0:
+            i += 1
+            continue
+        j = i
+        while j + 1 < end and regions[j + 1] == region:
+            j += 1
+        pieces.append(_plain(text[cursor : spans[i][0]]))
+        pieces.append(MARK_START + _plain(text[spans[i][0] : spans[j][1]]) + MARK_END)
+        cursor = spans[j][1]
+        i = j + 1
+    pieces.append(_plain(text[cursor : spans[end - 1][1]]))
+    body = _SPACE.sub(" ", "".join(pieces)).strip()
+    if start > 0:
+        body = "… " + body
+    if end < len(spans):
+        body += " …"
+    return body, spans[first][0]
+
+
+def _plain(text: str) -> str:
+    """Text for a snippet: line-end hyphens rejoined, brackets kept apart from the markers."""
+    text = _BROKEN.sub("", text)
+    return text.replace(MARK_START, "(").replace(MARK_END, ")")
+
+
+def section_at(
+    sections: Sequence[tuple[str | None, int, int]], page: int, offset: int
+) -> str | None:
+    """The heading of the last section starting at or before ``(page, offset)``.
+
+    ``sections`` holds ``(heading, page, offset)`` of each section's start, in order.
+    """
+    heading = None
+    for name, start_page, start_offset in sections:
+        if (start_page, start_offset) <= (page, offset):
+            heading = name
+        else:
+            break
+    return heading
