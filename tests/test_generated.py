@@ -35,10 +35,10 @@ def test_generated_letter_pages_are_recovered(index):
     assert sum(rates) / len(rates) <= 0.005, [f"{rate:.2%}" for rate in rates]
 
 
-@pytest.mark.parametrize("seed", [2, 7, 13, 19, 38])
+@pytest.mark.parametrize("seed", [2, 7, 13, 19, 38, 102, 155, 187])
 def test_a_clean_letter_that_repeats_lines_is_left_alone(seed):
-    """Template phrases recur in a letter (a heading, ``procent.`` ending two paragraphs):
-    such lone verbatim repeats are the letter's own text, not a hidden earlier layer."""
+    """Template phrases recur in a letter (a heading, ``procent.`` ending two paragraphs), and
+    a long page holds a short earlier page's characters by chance: neither is a hidden layer."""
     from tests.letters import clean_letter
 
     letter = clean_letter(seed)

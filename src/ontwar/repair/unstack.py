@@ -50,6 +50,8 @@ MARGIN_EM = 1.0
 """Strings estimated to start within this many em of a line's first fragment start at the margin."""
 LEARN_CHARS = 200_000
 """Recovered characters the character model learns from; more adds nothing but time."""
+PLACED_SHARE = 0.8
+"""Share of an earlier layer's characters placed line by line for it to count as stacked here."""
 VERBATIM_RUN = 3
 """Recurring lines that count as a repeated layer (fewer: the letter repeating itself)."""
 PROSE_WORDS = 5
@@ -214,23 +216,25 @@ def _earlier_strings(
                 for group in state.previous
             ]
             placement = _place(groups, lines, at_margin)
-            found = {
-                line: (
-                    [string for g in placed for string in state.previous[g]],
-                    [KnownString(state.previous_raw[g], MIXED_LAYERS) for g in placed],
-                )
-                for line, placed in placement.items()
-            }
-            for line, piece in _split_unplaced(state.previous, placement, lines):
-                found.setdefault(line, ([], []))[0].append(piece)
-            return found
+            if _covers(placement, groups):
+                found = {
+                    line: (
+                        [string for g in placed for string in state.previous[g]],
+                        [KnownString(state.previous_raw[g], MIXED_LAYERS) for g in placed],
+                    )
+                    for line, placed in placement.items()
+                }
+                for line, piece in _split_unplaced(state.previous, placement, lines):
+                    found.setdefault(line, ([], []))[0].append(piece)
+                return found
     found: dict[int, tuple[list[KnownString], list[KnownString]]] = {}
     for layer in _candidate_layers(state, lines):
         strings = state.own[layer]
         texts = [string.text for string in strings]
+        placement = {}
         if _contains(page_chars, _solid_chars(texts)):
             placement = _place([[text] for text in texts], lines)
-        else:
+        if not _covers(placement, [[text] for text in texts]):
             placement = _place_verbatim(texts, lines)
         for line, placed in placement.items():
             found.setdefault(line, ([], []))[0].extend(strings[g] for g in placed)
@@ -525,6 +529,18 @@ def _solid_chars(lines: list[str]) -> Counter[str]:
     for space in [char for char in counts if char.isspace()]:
         del counts[space]
     return counts
+
+
+def _covers(placement: dict[int, list[int]], groups: list[list[str]]) -> bool:
+    """Did the placement find most of the earlier text on this page?
+
+    A longer page can hold an earlier page's characters by chance (the multiset test of
+    :func:`_contains` passes), but then only its short lines fit anywhere; a page that really
+    carries the earlier layer holds nearly all of it line by line.
+    """
+    sizes = [len("".join(group).replace(" ", "")) for group in groups]
+    placed = sum(sizes[g] for line in placement.values() for g in line)
+    return placed >= PLACED_SHARE * sum(sizes)
 
 
 def _contains(page: Counter[str], earlier: Counter[str]) -> bool:
