@@ -239,8 +239,8 @@ def snippet(text: str, regions: Sequence[int], around: int | None = None) -> tup
     it belongs to or -1. Without matches, the snippet starts at the word at character
     ``around`` (or at the start).
 
-    >>> snippet("De strategische partners van [het] land", [-1, 0, 0, -1, -1, 1])
-    ('De [strategische partners] van (het) [land]', 3)
+    >>> snippet("De strategische partners van [het] land.", [-1, 0, 1, -1, -1, 2])
+    ('De [strategische partners] van (het) [land].', 3)
     """
     spans = words(text)
     regions = list(regions[: len(spans)]) + [-1] * max(0, len(spans) - len(regions))
@@ -262,27 +262,40 @@ def snippet(text: str, regions: Sequence[int], around: int | None = None) -> tup
         first = start = next((i for i, span in enumerate(spans) if span[1] > offset), 0)
     end = min(len(spans), start + SNIPPET_WORDS)
     pieces: list[str] = []
-    cursor = spans[start][0]
+    cursor = _widen_left(text, spans[start][0])
     i = start
     while i < end:
-        region = regions[i]
-        if region < 0:
+        if regions[i] < 0:
             i += 1
             continue
         j = i
-        while j + 1 < end and regions[j + 1] == region:
+        while j + 1 < end and regions[j + 1] >= 0:  # adjacent matches share one mark
             j += 1
         pieces.append(_plain(text[cursor : spans[i][0]]))
         pieces.append(MARK_START + _plain(text[spans[i][0] : spans[j][1]]) + MARK_END)
         cursor = spans[j][1]
         i = j + 1
-    pieces.append(_plain(text[cursor : spans[end - 1][1]]))
+    pieces.append(_plain(text[cursor : _widen_right(text, spans[end - 1][1])]))
     body = _SPACE.sub(" ", "".join(pieces)).strip()
     if start > 0:
         body = "… " + body
     if end < len(spans):
         body += " …"
     return body, spans[first][0]
+
+
+def _widen_left(text: str, at: int) -> int:
+    """Back to the start of the whitespace-separated chunk (keeps an opening bracket)."""
+    while at > 0 and not text[at - 1].isspace():
+        at -= 1
+    return at
+
+
+def _widen_right(text: str, at: int) -> int:
+    """On to the end of the whitespace-separated chunk (keeps closing punctuation)."""
+    while at < len(text) and not text[at].isspace():
+        at += 1
+    return at
 
 
 def _plain(text: str) -> str:
