@@ -18,12 +18,13 @@ from dataclasses import dataclass, field
 from ontwar.letter.flow import Joined, PageLine, join_lines
 from ontwar.letter.hyphenation import Vocabulary
 from ontwar.letter.model import Paragraph, Section
-from ontwar.letter.vocabulary import GREETINGS, SALUTATIONS, SIGNATORY_TITLE
+from ontwar.letter.vocabulary import CLOSING, GREETINGS, SALUTATIONS, SIGNATORY_TITLE
 from ontwar.model import Zone
 from ontwar.read.footer import match_footer
 from ontwar.repair.widths import char_width
 
 SENTENCE_END = re.compile(r"[.!?:;]['\"’”)]*$")
+SENTENCE_START = re.compile(r"(?:^|(?<=[.!?] ))[A-Z]")
 NUMBERED_HEADING = re.compile(r"\d+(?:\.\d+)*\.?\s+\S")
 #: A heading is at most this share of a full line, and this many words.
 HEADING_WIDTH = 0.75
@@ -31,8 +32,9 @@ HEADING_WORDS = 12
 #: A sentence ends its paragraph when the line plus the next word stays under this share of
 #: a full line (the typesetter would have filled the line otherwise).
 FULL_LINE = 0.97
-#: Lines repeated on this share of the pages (and at least on 3) are running headers/footers.
-RUNNING_SHARE = 0.5
+#: Lines repeated on this share of the pages after the first (and on at least 3) are running
+#: headers or footers; a heading that recurs at page edges by chance rarely reaches it.
+RUNNING_SHARE = 0.8
 #: Running headers and footers sit among a page's first or last lines.
 EDGE_LINES = 3
 
@@ -77,8 +79,14 @@ def _running_lines(pages: Sequence[Sequence[PageLine]]) -> set[str]:
     for page in pages:
         texts = [line.text for line in page if line.text]
         seen.update(set(texts[:EDGE_LINES] + texts[-EDGE_LINES:]))
-    needed = max(3, RUNNING_SHARE * len(pages))
-    return {text for text, n in seen.items() if n >= needed}
+    needed = max(3, RUNNING_SHARE * (len(pages) - 1))
+    return {text for text, n in seen.items() if n >= needed and not _is_sentence(text)}
+
+
+def _is_sentence(text: str) -> bool:
+    """Prose repeats too (a standard phrase at a page edge); running lines are labels."""
+    words = text.split()
+    return bool(SENTENCE_END.search(text)) or sum(w[:1].islower() for w in words) > len(words) / 2
 
 
 def read_body(lines: Sequence[PageLine], vocabulary: Vocabulary) -> Body:
@@ -98,13 +106,8 @@ def read_body(lines: Sequence[PageLine], vocabulary: Vocabulary) -> Body:
             heading, paragraphs = block[0], []
         else:
             paragraphs.append(join_lines(block, vocabulary))
-    if (
-        body.greeting
-        and paragraphs
-        and _sentences(paragraphs[-1].text) <= 2
-        and len(paragraphs) > 1
-    ):
-        body.closing = paragraphs.pop().text
+    if body.greeting and paragraphs:
+        body.closing = _closing(paragraphs)
     _close_section(body, heading, paragraphs)
     return body
 
@@ -147,6 +150,8 @@ def _ends_block(line: PageLine, following: PageLine, full: float) -> bool:
     next_word = following.text.split(" ", 1)[0]
     fits = _width(f"{line.text} {next_word}") < FULL_LINE * full
     if SENTENCE_END.search(line.text):
+        if _heading_shape(following.text, full):
+            return True
         return fits and (following.text[:1].isupper() or following.text[:1].isdigit())
     return _heading_shape(line.text, full) and fits and following.text[:1].isupper()
 
@@ -189,8 +194,22 @@ def _take_signature(body: Body, blocks: list[list[PageLine]]) -> list[list[PageL
     return blocks
 
 
-def _sentences(text: str) -> int:
-    return len(re.findall(r"[.!?](?:\s|$)", text)) or 1
+def _closing(paragraphs: list[Joined]) -> str | None:
+    """The closing sentence before the greeting, split off its paragraph when it was merged.
+
+    A paragraph break right after a full line leaves no trace in extracted text; a closing
+    sentence still shows itself by what it says (it promises to keep the Kamer informed).
+    """
+    last = paragraphs[-1]
+    starts = [match.start() for match in SENTENCE_START.finditer(last.text)]
+    if len(starts) <= 2 and len(paragraphs) > 1:
+        paragraphs.pop()
+        return last.text
+    final = starts[-1] if starts else 0
+    if final and CLOSING.search(last.text[final:]):
+        paragraphs[-1] = Joined(last.text[:final].rstrip(), last.positions[: final - 1])
+        return last.text[final:]
+    return None
 
 
 def _close_section(body: Body, heading: PageLine | None, paragraphs: list[Joined]) -> None:
@@ -236,3 +255,8 @@ def _is_prose(text: str, full: float) -> bool:
     words = text.split()
     lower = sum(word[:1].islower() for word in words)
     return len(words) >= 6 and lower >= 0.5 * len(words) and _width(text) >= 0.7 * full
+
+
+def is_short(text: str, full: float) -> bool:
+    """Shorter than a heading may be: no full line of prose is."""
+    return _width(text) < HEADING_WIDTH * full

@@ -13,10 +13,12 @@ a sequence of labels and values, giving each value line to the field it fits.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
-from ontwar.letter.dates import find_date
+from wordfreq import zipf_frequency
+
+from ontwar.letter.dates import DUTCH_DATE, find_date
 from ontwar.letter.flow import PageLine, join_lines
 from ontwar.letter.model import Field
 from ontwar.letter.vocabulary import (
@@ -46,6 +48,34 @@ LABEL_AT_START = re.compile(rf"({_LABEL})(?=\s|$)")
 LABEL_AT_END = re.compile(
     rf"(?<=\s)({'|'.join(re.escape(variant) for variant, _ in _VARIANTS if len(variant) > 1)})$"
 )
+#: A place name less frequent than this may be two words glued (``Haagin``)...
+KNOWN_PLACE_ZIPF = 2.0
+#: ... when it starts with a word at least this frequent.
+GLUED_ZIPF = 3.0
+#: Words a wrapped organisation name ends its first line with.
+WRAPPING = (" en", " van", " voor", " der", ",")
+#: A label glued to the end of a body line: ``… informeer ik uwBijlage(n)``.
+GLUED_LABEL = re.compile(
+    rf"(?<=[\w,.;:)])({'|'.join(re.escape(v) for v, _ in _VARIANTS if len(v) > 1)})$"
+)
+#: The shape of a one-line value, by field: how it is known on a line of its own or glued to
+#: the end of a body line.
+VALUE_SHAPES = {"Bijlage(n)": r"\d{1,2}", "Datum": DUTCH_DATE.pattern}
+GLUED_VALUES = {
+    label: re.compile(rf"\s({shape})$", re.IGNORECASE) for label, shape in VALUE_SHAPES.items()
+}
+GLUED_RECIPIENT = re.compile(
+    "("
+    + "|".join(
+        re.escape(" ".join(name.split()[:size]))
+        for name in INSTITUTIONS
+        for size in range(len(name.split()), 2, -1)
+    )
+    + ")$"
+)
+#: Lines of values a sidebar label beside the body may have.
+SIDEBAR_VALUE_LINES = 4
+SENTENCE_END = re.compile(r"[.!?:;]['\"’”)]*$")
 CODE = re.compile(r"[A-Z0-9][A-Za-z0-9./-]*\d[A-Za-z0-9./-]*")
 
 
@@ -100,12 +130,101 @@ def read_header(lines: Sequence[PageLine]) -> Header:
     return header
 
 
+def sidebar_beside_body(
+    lines: Sequence[PageLine],
+    is_short: Callable[[str], bool],
+    still_open: tuple[str | None, str] = (None, ""),
+) -> tuple[list[PageLine], list[PageLine]]:
+    """Split page 1's body lines into body and the sidebar that runs on beside them.
+
+    The sidebar is often longer than the letterhead: its last fields sit next to the first
+    paragraph. A baseline-sorted extraction then glues a label or a value to the end of a body
+    line (``… informeer ik uwBijlage(n)``, ``… de uitkomstende Voorzitter van de Eerste
+    Kamer``) and puts other values on short lines of their own in the middle of a paragraph,
+    where no body line can be short. ``still_open`` is the field the letterhead ended in
+    (:func:`open_field`). Returns ``(body, sidebar)``.
+    """
+    body: list[PageLine] = []
+    sidebar: list[PageLine] = []
+    label, value = still_open
+    values = SIDEBAR_VALUE_LINES if label else 0
+    for line in lines:
+        text = line.text
+        glued = GLUED_LABEL.search(text)
+        if glued and not is_short(text):
+            body.append(line.part(0, glued.start(1)))
+            sidebar.append(line.part(glued.start(1), len(text)))
+            label, values, value = _canonical(glued.group(1)), SIDEBAR_VALUE_LINES, ""
+        elif len(text) > 1 and LABEL_AT_START.fullmatch(text):
+            sidebar.append(line)
+            label, values, value = _canonical(text), SIDEBAR_VALUE_LINES, ""
+        elif values and text and (cut := _glued_value(text, label, value, is_short)) is not None:
+            body.append(line.part(0, cut))
+            sidebar.append(line.part(cut, len(text)))
+            values, value = values - 1, f"{value} {sidebar[-1].text}".strip()
+        elif values and text and _beside(text, label, body, value, is_short):
+            sidebar.append(line)
+            values, value = values - 1, f"{value} {text}".strip()
+        else:
+            body.append(line)
+            values = max(0, values - 1) if text else values
+    return body, sidebar
+
+
+def open_field(lines: Sequence[PageLine]) -> tuple[str | None, str]:
+    """The field the letterhead ends in, if it may go on beside the body: a label still
+    waiting for its value, or an institution's name cut off (``de Voorzitter van de Eerste``).
+    Returns ``(label, value so far)``."""
+    texts = [line.text for line in lines if line.text][-SIDEBAR_VALUE_LINES:]
+    for index in range(len(texts) - 1, -1, -1):
+        if len(texts[index]) > 1 and LABEL_AT_START.fullmatch(texts[index]):
+            label, value = _canonical(texts[index]), " ".join(texts[index + 1 :])
+            if not value or (label in RECIPIENT_FIELDS and _open_institution(value)):
+                return label, value
+            break
+    return None, ""
+
+
+def _glued_value(
+    text: str, label: str | None, value: str, is_short: Callable[[str], bool]
+) -> int | None:
+    """Where a value of ``label`` glued to the end of a body line starts."""
+    if label is None or is_short(text):
+        return None
+    pattern = GLUED_VALUES.get(label) or (GLUED_RECIPIENT if label in RECIPIENT_FIELDS else None)
+    match = pattern.search(text) if pattern else None
+    if match and match.start(1) > 0:
+        return match.start(1)
+    if label in RECIPIENT_FIELDS and value:
+        rest = next((n[len(value) + 1 :] for n in INSTITUTIONS if n.startswith(f"{value} ")), "")
+        if rest and text.endswith(rest) and len(text) > len(rest):
+            return len(text) - len(rest)
+    return None
+
+
+def _beside(
+    text: str, label: str | None, body: list[PageLine], value: str, is_short: Callable[[str], bool]
+) -> bool:
+    """A short line inside a running sentence, a value of the open field's shape, or one that
+    goes on with the name of an institution the sidebar started, is not the body's."""
+    last = next((line.text for line in reversed(body) if line.text), "")
+    shape = VALUE_SHAPES.get(label or "")
+    if _continues_institution(value, text) or (shape and re.fullmatch(shape, text, re.I)):
+        return True
+    if label in RECIPIENT_FIELDS and value and not _open_institution(value):
+        return _is_address(text)
+    if not value and is_short(text) and not SENTENCE_END.search(text):
+        return True  # the first value of a label that just came
+    return is_short(text) and not SENTENCE_END.search(text) and not SENTENCE_END.search(last)
+
+
 def _split_columns(line: PageLine, left: list[PageLine]) -> tuple[PageLine | None, PageLine | None]:
     """Split a glued line into its left-column start and the sidebar text after it."""
     text = line.text
     returned = RETURN_ADDRESS.match(text)
     if returned:
-        return line.part(0, returned.end()), _rest(line, returned.end())
+        end = _unglue(text, returned.end())
+        return line.part(0, end), _rest(line, end)
     if not any(RETURN_ADDRESS.match(done.text) for done in left) or _addressee_done(left):
         return None, line
     if LABEL_AT_START.fullmatch(text):
@@ -113,8 +232,30 @@ def _split_columns(line: PageLine, left: list[PageLine]) -> tuple[PageLine | Non
     for pattern in ADDRESSEE_LINES:
         match = pattern.match(text)
         if match:
-            return line.part(0, match.end()), _rest(line, match.end())
+            end = _unglue(text, match.end()) if pattern is POSTCODE_CITY else match.end()
+            return line.part(0, end), _rest(line, end)
     return None, line
+
+
+def _unglue(text: str, end: int) -> int:
+    """Where a place name really ends when the sidebar's text was glued onto it.
+
+    ``2500 EA Den Haagprovincie`` matches as the place ``Haagprovincie``. A place name is a
+    word people write; when the matched word is not one but starts with one (``Haag``), the
+    rest belongs to the other column. Of several such cuts (``Haags|teun``, ``Haag|steun``)
+    the one whose two halves are the more common words wins.
+    """
+    start = text.rfind(" ", 0, end) + 1
+    word = text[start:end]
+    if len(word) < 5 or zipf_frequency(word.lower(), "nl") >= KNOWN_PLACE_ZIPF:
+        return end
+    splits = [
+        (zipf_frequency(word[:n].lower(), "nl"), zipf_frequency(word[n:].lower(), "nl"), n)
+        for n in range(3, len(word) - 1)
+        if word[n].islower()
+    ]
+    known = [(head + tail, n) for head, tail, n in splits if head >= GLUED_ZIPF]
+    return start + max(known)[1] if known else end
 
 
 def _rest(line: PageLine, end: int) -> PageLine | None:
@@ -137,17 +278,29 @@ def _read_left(header: Header, left: list[PageLine], right: list[PageLine]) -> N
         else:
             header.addressee.append(line.text)
     if header.sender is None:
-        for line in right:
-            found = _sender(line.text)
-            if found:
-                header.sender = found
-                break
-    own = _postal_codes(header.return_address or "")
-    if own and own & _postal_codes(" ".join(header.addressee)):
+        index = next((i for i, line in enumerate(right) if _sender(line.text)), None)
+        if index is not None:
+            header.sender = _sender(right.pop(index).text)
+            _continue_sender(header, right, index)
+    else:
+        _continue_sender(header, right, 0)
+    own = _postbus(header.return_address or "")
+    if own and own & _postbus(" ".join(header.addressee)):
         # The "addressee" address is the sender's own (its return address says so).
         keep = [line for line in header.addressee if not _is_address(line)]
         header.sender_address += [line for line in header.addressee if _is_address(line)]
         header.addressee = keep
+
+
+def _continue_sender(header: Header, right: list[PageLine], index: int) -> None:
+    """A sender name cut at a connective (``… Zaken en``) goes on on the next line."""
+    if (
+        header.sender
+        and header.sender.endswith(WRAPPING)
+        and index < len(right)
+        and right[index].text[:1].isupper()
+    ):
+        header.sender = f"{header.sender} {right.pop(index).text}"
 
 
 def _sender(text: str) -> str | None:
@@ -155,9 +308,9 @@ def _sender(text: str) -> str | None:
     return match.group(0).strip() if match else None
 
 
-def _postal_codes(text: str) -> set[str]:
-    found = {m.group(0).replace(" ", "") for m in POSTBUS.finditer(text)}
-    return found | {m.group(0)[:7].replace(" ", "") for m in POSTCODE_CITY.finditer(text)}
+def _postbus(text: str) -> set[str]:
+    """Postbus numbers: each belongs to one organisation (postcodes are shared)."""
+    return {match.group(0).split()[-1] for match in POSTBUS.finditer(text)}
 
 
 def _is_address(text: str) -> bool:

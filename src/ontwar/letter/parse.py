@@ -11,9 +11,16 @@ from collections.abc import Callable
 from pathlib import Path
 
 from ontwar.extract import find_facts, find_references
-from ontwar.letter.body import Body, body_lines, find_body_start, full_width, read_body
+from ontwar.letter.body import (
+    Body,
+    body_lines,
+    find_body_start,
+    full_width,
+    is_short,
+    read_body,
+)
 from ontwar.letter.flow import page_lines, words
-from ontwar.letter.header import Header, read_header
+from ontwar.letter.header import Header, open_field, read_header, sidebar_beside_body
 from ontwar.letter.hyphenation import vocabulary
 from ontwar.letter.model import Fact, LetterRecord, Reference
 from ontwar.model import Document, Zone
@@ -28,10 +35,16 @@ def parse_document(document: Document) -> LetterRecord:
     pages = page_lines(document)
     first = pages[0] if pages else []
     all_lines = [line for page in pages for line in page]
-    start = find_body_start(first, full_width(all_lines))
-    header = read_header(
-        [*first[:start], *(line for line in first[start:] if line.zone is Zone.SIDEBAR)]
-    )
+    full = full_width(all_lines)
+    start = find_body_start(first, full)
+    if any(line.zone is Zone.SIDEBAR for line in first):
+        beside = [line for line in first[start:] if line.zone is Zone.SIDEBAR]
+    else:
+        rest, beside = sidebar_beside_body(
+            first[start:], lambda text: is_short(text, full), open_field(first[:start])
+        )
+        pages = [[*first[:start], *rest], *pages[1:]]
+    header = read_header([*first[:start], *beside])
     lines, footers = body_lines(pages, start)
     body = read_body(lines, vocabulary(list(words(lines))))
     date = header.date

@@ -67,6 +67,11 @@ GREETINGS = re.compile(
     r"(?:Hoogachtend|Met vriendelijke groet(?:en)?|Met de meeste hoogachting|Groet(?:en)?),?",
     re.IGNORECASE,
 )
+#: What a closing sentence says: the Kamer is (or will be) informed.
+CLOSING = re.compile(
+    r"\b(?:uw Kamer|u)\b.*\b(?:informeren|geïnformeerd|op de hoogte)\b|\bvertrouw\b",
+    re.IGNORECASE,
+)
 #: A signatory's title line: ``DE MINISTER VAN DEFENSIE,``, ``de staatssecretaris van …``.
 SIGNATORY_TITLE = re.compile(
     r"(?:DE |de |De )?(?:MINISTER|STAATSSECRETARIS|minister|staatssecretaris|Minister|"
