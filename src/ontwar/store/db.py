@@ -8,6 +8,7 @@ is: escaping for HTML is the web's job.
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import re
 import sqlite3
@@ -21,7 +22,7 @@ from pathlib import Path
 from types import TracebackType
 from typing import Any
 
-from ontwar.letter.model import LetterRecord, Reference
+from ontwar.letter.model import Fact, LetterRecord, Reference, Span
 from ontwar.store import schema
 from ontwar.store.errors import (
     DatabaseMissing,
@@ -588,21 +589,25 @@ class Store:
         highlighted = (
             db.execute(HIGHLIGHT_SQL, (fts, doc_id)).fetchone() if fts is not None else None
         )
-        body_marks = marks(highlighted[1]) if highlighted else []
-        text: str
-        if any(region >= 0 for region in body_marks):
-            number, first_word = best_page(body_marks, page_words)
-            count = dict(page_words).get(number, 0)
+        body_marks = marks(highlighted[1]) if highlighted else {}
+        meta_marks = marks(highlighted[0]) if highlighted else {}
+        if body_marks:
+            number, first_word, count = best_page(body_marks, page_words)
             text = _page_text(db, doc_id, number)
-            cut, offset = snippet(text, body_marks[first_word : first_word + count])
+            own = {
+                term - first_word: region
+                for term, region in body_marks.items()
+                if first_word <= term < first_word + count
+            }
+            cut, offset = snippet(text, own)
             heading = section_at(sections, number, offset)
-        elif highlighted and any(region >= 0 for region in marks(highlighted[0])):
+        elif meta_marks:
             number, heading = 1, None
-            cut, _ = snippet(meta_text(subject, sender, None), marks(highlighted[0]))
+            cut, _ = snippet(meta_text(subject, sender, None), meta_marks)
         else:  # no query: the start of the body
             number, around = (sections[0][1], sections[0][2]) if sections else (1, 0)
             text = _page_text(db, doc_id, number)
-            cut, offset = snippet(text, [], around)
+            cut, offset = snippet(text, {}, around)
             heading = section_at(sections, number, offset)
         return Hit(doc_id, source, subject, date, sender, number, heading, cut, float(score))
 
@@ -640,9 +645,8 @@ class _Rows:
 
     @classmethod
     def of(cls, record: LetterRecord, raw_pages: Sequence[str]) -> _Rows:
-        data = record.to_dict()
-        for stored_apart in ("page_texts", "facts", "references"):
-            data[stored_apart] = []  # in their own tables; document() puts them back
+        # facts, references and page texts live in their own tables; document() puts them back
+        data = dataclasses.replace(record, facts=(), references=(), document=None).to_dict()
         blob = zlib.compress(json.dumps(data, ensure_ascii=False).encode("utf-8"), 6)
         document = record.document
         pages: list[tuple[object, ...]] = []
@@ -686,10 +690,10 @@ class _Rows:
             for i, section in enumerate(record.sections)
         ]
         refs = [
-            (i, ref.kind, ref.text, json.dumps(ref.to_dict(), ensure_ascii=False))
+            (i, ref.kind, ref.text, json.dumps(_as_dict(ref), ensure_ascii=False))
             for i, ref in enumerate(record.references)
         ]
-        facts = [(i, *_fact_row(fact.to_dict())) for i, fact in enumerate(record.facts)]
+        facts = [(i, *_fact_row(_as_dict(fact))) for i, fact in enumerate(record.facts)]
         hidden: list[tuple[object, ...]] = []
         if document is not None:
             for run in document.hidden:
@@ -728,6 +732,25 @@ _FACT_FIELDS = ("kind", "text", "value", "unit", "qualifier", "measure", "subjec
                 "year_end", "sentence", "section", "converted_from")  # fmt: skip
 _FACT_ORDER = ("kind", "text", "value", "unit", "span", "qualifier", "measure", "subject",
                "year", "year_end", "sentence", "section", "converted_from")  # fmt: skip
+
+
+_SCALARS = (str, int, float, bool, type(None))
+
+
+def _as_dict(item: Fact | Reference) -> dict[str, Any]:
+    """``item.to_dict()``, without :func:`dataclasses.asdict`'s deep copies when the fields
+    are plain values (the common case: ingest converts tens of facts per letter)."""
+    data: dict[str, Any] = {}
+    for name in item.__dataclass_fields__:
+        value = getattr(item, name)
+        if isinstance(value, Span):
+            value = value.to_dict()
+        elif isinstance(value, tuple) and all(isinstance(part, str) for part in value):
+            value = list(value)
+        elif not isinstance(value, _SCALARS):
+            return item.to_dict()
+        data[name] = value
+    return data
 
 
 def _fact_row(fact: dict[str, Any]) -> tuple[object, ...]:

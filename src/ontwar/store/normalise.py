@@ -21,6 +21,7 @@ from __future__ import annotations
 import re
 import threading
 import unicodedata
+from collections.abc import Iterator
 from functools import lru_cache
 from importlib.metadata import PackageNotFoundError, version
 
@@ -47,22 +48,25 @@ _local = threading.local()
 
 def words(text: str) -> list[tuple[int, int, str]]:
     """The words of ``text`` as ``(start, end, word)``; a hyphenated line break is rejoined."""
-    found: list[tuple[int, int, str]] = []
+    return list(iter_words(text))
+
+
+def iter_words(text: str) -> Iterator[tuple[int, int, str]]:
+    """:func:`words`, one at a time (snippets stop reading where they end)."""
     for match in _WORD.finditer(text):
         word = match.group()
         if "\n" not in word:
-            found.append((match.start(), match.end(), word))
+            yield match.start(), match.end(), word
             continue
         brk = _BROKEN.search(word)
         assert brk is not None
         head, tail = word[: brk.start()], word[brk.end() :]
         if tail[:1].isupper():
             start = match.start()
-            found.append((start, start + len(head), head))
-            found.append((start + brk.end(), match.end(), tail))
+            yield start, start + len(head), head
+            yield start + brk.end(), match.end(), tail
         else:
-            found.append((match.start(), match.end(), head + tail))
-    return found
+            yield match.start(), match.end(), head + tail
 
 
 def fold(word: str) -> str:
@@ -94,10 +98,15 @@ def stem(folded: str) -> str:
 
 def shadow(text: str) -> tuple[str, int]:
     """The shadow text of ``text`` (its terms joined by spaces) and the number of terms."""
-    terms = [term(word) for _, _, word in words(text)]
+    if "\n" in text and _BROKEN.search(text):
+        found = [word for _, _, word in words(text)]
+    else:  # no hyphenated line break: the words are the plain matches
+        found = _WORD.findall(text)
+    terms = [term(word) for word in found]
     return " ".join(terms), len(terms)
 
 
+@lru_cache(maxsize=1 << 16)
 def key(text: str | None) -> str | None:
     """A folded, space-collapsed form for substring filters (sender, subject, measure)."""
     if text is None:

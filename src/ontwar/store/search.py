@@ -17,11 +17,12 @@ in a snippet is a marker. Snippets are plain text: escape them, then turn the ma
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import asdict, dataclass, field
+from itertools import islice
 
 from ontwar.store.errors import QuerySyntaxError
-from ontwar.store.normalise import compact, key, words
+from ontwar.store.normalise import compact, iter_words, key, words
 
 MARK_START = "["
 MARK_END = "]"
@@ -196,80 +197,84 @@ HIGHLIGHT_SQL = (
 # --- from highlighted shadow text to pages and snippets ---------------------------------------
 
 
-def marks(highlighted: str) -> list[int]:
-    """For each term of a highlighted shadow text, the number of its match (-1: unmatched).
+def marks(highlighted: str) -> dict[int, int]:
+    """Which terms of a highlighted shadow text FTS5 marked: ``{term index: match number}``.
 
-    >>> marks("a \\x01b c\\x02 d \\x01e\\x02")
-    [-1, 0, 0, -1, 1]
+    Terms are separated by single spaces, so a term's index is the number of spaces before it.
+
+    >>> marks("a \x01b c\x02 d \x01e\x02")
+    {1: 0, 2: 0, 4: 1}
     """
-    found: list[int] = []
-    region = -1
-    inside = False
-    spaced = highlighted.replace(_HL_START, f" {_HL_START} ").replace(_HL_END, f" {_HL_END} ")
-    for part in spaced.split():
-        if part == _HL_START:
-            region += 1
-            inside = True
-        elif part == _HL_END:
-            inside = False
-        else:
-            found.append(region if inside else -1)
+    found: dict[int, int] = {}
+    region = index = position = 0
+    while (start := highlighted.find(_HL_START, position)) >= 0:
+        index += highlighted.count(" ", position, start)
+        end = highlighted.find(_HL_END, start)
+        if end < 0:
+            end = len(highlighted)
+        last = index + highlighted.count(" ", start, end)
+        for term in range(index, last + 1):
+            found[term] = region
+        region += 1
+        index, position = last, end
     return found
 
 
-def best_page(regions: list[int], page_words: Sequence[tuple[int, int]]) -> tuple[int, int]:
-    """``(page number, index of its first word)`` of the page with the most distinct matches."""
-    best = (page_words[0][0], 0) if page_words else (1, 0)
+def best_page(
+    regions: Mapping[int, int], page_words: Sequence[tuple[int, int]]
+) -> tuple[int, int, int]:
+    """``(number, index of its first term, terms)`` of the page with most distinct matches."""
+    best = (page_words[0][0], 0, page_words[0][1]) if page_words else (1, 0, 0)
     best_score = (0, 0)
     start = 0
     for number, count in page_words:
-        chunk = regions[start : start + count]
-        matched = [region for region in chunk if region >= 0]
+        matched = [region for term, region in regions.items() if start <= term < start + count]
         score = (len(set(matched)), len(matched))
         if score > best_score:
-            best, best_score = (number, start), score
+            best, best_score = (number, start, count), score
         start += count
     return best
 
 
-def snippet(text: str, regions: Sequence[int], around: int | None = None) -> tuple[str, int]:
+def snippet(text: str, regions: Mapping[int, int], around: int | None = None) -> tuple[str, int]:
     """The snippet of ``text`` around its best cluster of matches, and its first match offset.
 
-    ``regions`` gives, per word of ``text`` (:func:`~ontwar.store.normalise.words`), the match
-    it belongs to or -1. Without matches, the snippet starts at the word at character
+    ``regions`` maps indexes of words of ``text`` (:func:`~ontwar.store.normalise.words`) to
+    the match they belong to. Without matches, the snippet starts at the word at character
     ``around`` (or at the start).
 
-    >>> snippet("De strategische partners van [het] land.", [-1, 0, 1, -1, -1, 2])
+    >>> snippet("De strategische partners van [het] land.", {1: 0, 2: 1, 5: 2})
     ('De [strategische partners] van (het) [land].', 3)
     """
-    spans = words(text)
-    regions = list(regions[: len(spans)]) + [-1] * max(0, len(spans) - len(regions))
-    if not spans:
-        return "", 0
-    positions = [i for i, region in enumerate(regions) if region >= 0]
+    positions = sorted(regions)
     if positions:
         best_i, best_n = 0, -1
         for i, first in enumerate(positions):
-            window = {
-                regions[p] for p in positions[i:] if p < first + SNIPPET_WORDS - SNIPPET_CONTEXT
-            }
+            limit = first + SNIPPET_WORDS - SNIPPET_CONTEXT
+            window = {regions[p] for p in positions[i:] if p < limit}
             if len(window) > best_n:
                 best_i, best_n = i, len(window)
         first = positions[best_i]
         start = max(0, first - SNIPPET_CONTEXT)
+        spans = list(islice(iter_words(text), start + SNIPPET_WORDS + 1))
     else:
+        spans = words(text)
         offset = around or 0
         first = start = next((i for i, span in enumerate(spans) if span[1] > offset), 0)
+    if not spans:
+        return "", 0
+    first = min(first, len(spans) - 1)
+    start = min(start, first)
     end = min(len(spans), start + SNIPPET_WORDS)
     pieces: list[str] = []
     cursor = _widen_left(text, spans[start][0])
     i = start
     while i < end:
-        if regions[i] < 0:
+        if i not in regions:
             i += 1
             continue
         j = i
-        while j + 1 < end and regions[j + 1] >= 0:  # adjacent matches share one mark
+        while j + 1 < end and j + 1 in regions:  # adjacent matches share one mark
             j += 1
         pieces.append(_plain(text[cursor : spans[i][0]]))
         pieces.append(MARK_START + _plain(text[spans[i][0] : spans[j][1]]) + MARK_END)
