@@ -227,6 +227,8 @@ def test_references_resolve_to_documents_in_the_corpus(tmp_path):
         own = store.search("", reference=cited_kst[0].reference)
         assert [hit.doc_id for hit in own.hits] == [kst_id.doc_id]
         assert [h.doc_id for h in store.search("", reference="2020Z22028").hits] == [zaak_id.doc_id]
+        for typed in ("kst-21501-28-250", "Kamerstuk 21 501-28, nr. 250"):
+            assert [h.doc_id for h in store.search("", reference=typed).hits] == [kst_id.doc_id]
         with pytest.raises(LetterNotFound):
             store.references(12345)
 

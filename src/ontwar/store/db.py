@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import dataclasses
 import json
-import re
 import sqlite3
 import threading
 import zlib
@@ -32,7 +31,8 @@ from ontwar.store.errors import (
     SchemaError,
     StoreError,
 )
-from ontwar.store.normalise import NORMALISER, compact, key, shadow
+from ontwar.store.identifiers import citation_keys, identifiers
+from ontwar.store.normalise import NORMALISER, key, shadow
 from ontwar.store.query import parse
 from ontwar.store.search import (
     HIGHLIGHT_SQL,
@@ -50,10 +50,6 @@ from ontwar.store.search import (
 
 BUSY_TIMEOUT_MS = 10_000
 """How long a writer waits for another writer's transaction before giving up."""
-OWN_REFERENCE_LABELS = ("onze referentie", "ons kenmerk", "kenmerk", "referentie", "documentnummer")
-"""Sidebar labels that name the letter's *own* number (not ``Uw referentie``)."""
-_CASE_NUMBER = re.compile(r"\b(\d{4}[ZD]\d{5})\b", re.IGNORECASE)
-_KST_FILE = re.compile(r"\bkst-(\d+)(?:-([0-9A-Za-z]+))?-(\d+)\b", re.IGNORECASE)
 
 
 @dataclass(frozen=True, slots=True)
@@ -791,39 +787,3 @@ def _raw(raw_pages: Sequence[str], index: int, count: int) -> str | None:
     if index == count - 1 and len(raw_pages) > count:
         return "\f".join(raw_pages[index:])
     return raw_pages[index]
-
-
-def identifiers(record: LetterRecord) -> list[tuple[str, str]]:
-    """Numbers other letters may cite this one by: its own reference, zaak and document
-    numbers in it or in its file name, and a Kamerstuk number in an official file name
-    (``kst-21501-28-250.pdf``). Values are :func:`compact`; Kamerstukken as :func:`kst_key`."""
-    found: list[tuple[str, str]] = []
-    own = [record.reference] if record.reference else []
-    own += [f.value for f in record.sidebar if f.label.casefold() in OWN_REFERENCE_LABELS]
-    for value in own:
-        found.append(("reference", compact(value)))
-        found.extend(("case", compact(number)) for number in _CASE_NUMBER.findall(value))
-    name = Path(record.source).name
-    found.extend(("case", compact(number)) for number in _CASE_NUMBER.findall(name))
-    for dossier, suffix, number in _KST_FILE.findall(name):
-        found.append(("kamerstuk", kst_key(dossier, suffix or None, number)))
-    return [(kind, value) for kind, value in dict.fromkeys(found) if value]
-
-
-def kst_key(dossier: str | None, suffix: str | None, number: str | None) -> str:
-    """``KST21501-28N250`` for Kamerstuk 21 501-28, nr. 250 (``KST36120N14`` without suffix)."""
-    dossier_part = compact(dossier or "")
-    suffix_part = f"-{compact(suffix)}" if suffix else ""
-    return f"KST{dossier_part}{suffix_part}N{compact(number or '')}"
-
-
-def citation_keys(reference: dict[str, Any] | Reference) -> list[str]:
-    """The identifier values a reference can resolve to (see :func:`identifiers`)."""
-    data = reference.to_dict() if isinstance(reference, Reference) else reference
-    kind, number = data.get("kind"), data.get("number")
-    keys: list[str] = []
-    if kind == "kamerstuk" and data.get("dossier") and number:
-        keys.append(kst_key(data["dossier"], data.get("suffix"), number))
-    elif number and kind not in ("handelingen", "motie"):
-        keys.append(compact(str(number)))  # zaak and document numbers, and the like
-    return keys

@@ -22,7 +22,8 @@ from dataclasses import asdict, dataclass, field
 from itertools import islice
 
 from ontwar.store.errors import QuerySyntaxError
-from ontwar.store.normalise import compact, iter_words, key, words
+from ontwar.store.identifiers import reference_keys
+from ontwar.store.normalise import iter_words, key, words
 
 MARK_START = "["
 MARK_END = "]"
@@ -128,8 +129,12 @@ class Filters:
             clauses.append(f"{alias}.date <= ?")
             params.append(self.date_to.strip() + "~")  # "2021-03~" sorts after "2021-03-31"
         if self.reference:
-            clauses.append(f"{alias}.id IN (SELECT doc_id FROM identifiers WHERE value = ?)")
-            params.append(compact(self.reference))
+            values = reference_keys(self.reference)
+            marks_ = ", ".join("?" for _ in values)
+            clauses.append(
+                f"{alias}.id IN (SELECT doc_id FROM identifiers WHERE value IN ({marks_}))"
+            )
+            params.extend(values)
         return clauses, params
 
 
