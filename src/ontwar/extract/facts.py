@@ -1,0 +1,802 @@
+"""Quantitative facts in a letter's body: amounts, percentages, counts and years, in context.
+
+A Kamerbrief's numbers are its news (``ruim €4,76 miljard``, ``1,1% van het BBP``, ``drie
+stafofficieren``), but a number alone says little: each :class:`~ontwar.letter.model.Fact` also
+carries its qualifier, the noun it measures, whom it is about and the year the sentence puts it
+in. :func:`find_facts` reads a whole letter at once, because the subject of a sentence is often
+named only in its paragraph or heading (:mod:`ontwar.extract.subjects`).
+
+Choices:
+
+- **Kinds.** ``money`` needs a currency (``€``, ``euro``, ``NOK``…); ``percentage`` a ``%`` or
+  ``procent`` (``% BBP`` when ``van het BBP`` follows; ``procentpunt`` for points); ``count`` a
+  counted noun right after the number (``12.500 woningen``, ``drie nieuwe fregatten``), plural
+  or a unit (``45 kilometer``) — durations (``acht jaar``) and multipliers are no counts. A
+  number with none of these (``de 25``) is no fact: ontwar does not guess what it counts.
+- **Never facts:** numbers inside references (found by :mod:`ontwar.extract.references`),
+  after reference words (``nr. 32``, ``Postbus 20701``, ``artikel 3``, ``pagina 2``), day
+  numbers of dates (the date's year may still be a year), postcodes, spaced dossier numbers,
+  numbers glued to letters or dashes (``COVID-19``, ``F-35``, ``2020Z22028``), lists of digits
+  (``1,2,3,4``) and list markers opening a sentence (``1.``, ``2)``).
+- **Qualifiers** are the hedge written right before the amount (``ruim``, ``circa``, ``tot``…);
+  ``tot`` ending a ``van … tot …`` change is the end of a range, not a bound, so it is dropped.
+- **Conversions.** An amount in brackets right after an amount in another currency converts it
+  (``3,5 miljard NOK (€0,3 miljard)``): ``converted_from`` points back, and the conversion
+  shares the original's year, subject and measure.
+- **Years of facts.** Each year in a sentence goes to one amount: the amount it follows closely
+  (``€34,75 miljard in 2014``, no comma or other year between), else the next amount
+  (``In 2020 bedroeg … €4,76 miljard``), else the previous one. An amount without a year of its
+  own takes the nearest earlier year of its sentence; a sentence opening with ``Dat``/``Dit``
+  (``Dat komt neer op 1,1% van het BBP``) continues the previous sentence's year. Years that
+  are only a comparison base (``ten opzichte van 2019``) are nobody's year.
+- **Year facts.** A year or period (``2021–2024``, ``2019/20``) is a ``year`` fact of its own
+  when it is not the year of any amount in its sentence: value and ``year`` are its (first)
+  year, ``year_end`` the last, unit ``jaar``. Years naming a document (``Defensienota 2018``)
+  are neither; relative years (``volgend jaar``) only serve as years of amounts.
+- **Measures** are the nearest noun in the same clause that names a quantity (``budget``,
+  ``uitgaven``, ``aandeel``… in :mod:`ontwar.extract.fact_words`), before the amount first;
+  ``BBP`` for a share of GDP when nothing else is named.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from ontwar.extract import fact_words as words
+from ontwar.extract.numbers import is_plausible_year, parse_number, parse_number_word
+from ontwar.extract.references import find_references
+from ontwar.extract.subjects import (
+    Run,
+    choose_subject,
+    find_mentions,
+    heading_entity,
+    known_names,
+    main_entity,
+    name_runs,
+)
+from ontwar.letter.model import Fact
+
+YEAR_UNIT = "jaar"
+"""The unit of a ``year`` fact."""
+
+MAX_YEAR_GAP = 45
+"""A year follows "its" amount closely: at most this many characters after it."""
+
+QUALIFIER_REACH = 30
+"""How far before an amount its qualifier may start."""
+
+
+@dataclass(frozen=True, slots=True)
+class FoundFact:
+    """A fact and where it stands: ``sections[section][1][paragraph][start:end] == fact.text``."""
+
+    section: int
+    paragraph: int
+    start: int
+    end: int
+    fact: Fact
+
+
+def find_facts(
+    sections: Sequence[tuple[str | None, Sequence[str]]], letter_year: int | None = None
+) -> list[FoundFact]:
+    """Every quantitative fact of a letter's body, in reading order.
+
+    ``sections`` are ``(heading, paragraphs)`` pairs (``None`` for the opening), each paragraph
+    one line; ``letter_year`` resolves ``dit jaar`` and bounds plausible years.
+
+    >>> found = find_facts([("Noorwegen", ["Het Noorse defensiebudget stijgt in 2025 met "
+    ...     "ruim 3,5 miljard NOK (€0,3 miljard). Daarmee komt het op 1,8% van het BBP."])])
+    >>> [(f.fact.text, f.fact.value, f.fact.unit, f.fact.subject, f.fact.year) for f in found]
+    ... # doctest: +NORMALIZE_WHITESPACE
+    [('ruim 3,5 miljard NOK', 3500000000.0, 'NOK', 'Noorwegen', 2025),
+     ('€0,3 miljard', 300000000.0, 'EUR', 'Noorwegen', 2025),
+     ('1,8% van het BBP', 1.8, '% BBP', 'Noorwegen', 2025)]
+    >>> found[1].fact.converted_from, found[0].fact.qualifier, found[0].fact.measure
+    (0, 'ruim', 'defensiebudget')
+    """
+    paragraphs = [
+        _Paragraph(index, number, heading, text, _sentence_bounds(text), name_runs(text))
+        for index, (heading, texts) in enumerate(sections)
+        for number, text in enumerate(texts)
+    ]
+    known = known_names((p.text, p.runs, [start for start, _ in p.bounds]) for p in paragraphs)
+    entities = [heading_entity(heading, known) for heading, _ in sections]
+    drafts: list[_Draft] = []
+    for paragraph in paragraphs:
+        drafts.extend(_paragraph_facts(paragraph, entities[paragraph.section], known, letter_year))
+    position = {id(draft): index for index, draft in enumerate(drafts)}
+    return [draft.found(position) for draft in drafts]
+
+
+# --- Patterns ------------------------------------------------------------------------------
+
+
+def _alternatives(options: Sequence[str]) -> str:
+    """A regex alternation of literal ``options``, longest first (``meer dan`` before ``dan``)."""
+    return "|".join(re.escape(option) for option in sorted(set(options), key=len, reverse=True))
+
+
+# Scanning patterns start with a character class, not a look-behind, so ``re`` can skip
+# ahead to candidates; word boundaries are checked on the few candidates in Python.
+_DIGIT_RUN = re.compile(r"\d[\d.,]*\d|\d")
+_NUMBER_WORD_END = re.compile(
+    r"(?:"
+    + _alternatives(
+        [*words.NUMBER_WORDS, *words.HALF_WORDS, *words.TENS_WORDS, *words.HUNDRED_WORDS]
+    )
+    + r")(?![\w\-])"
+)
+_NOT_BEFORE_NUMBER = "-/.,_\u2010\u2011\u2012\u2013\u2014"
+_RANGE_AFTER = re.compile(r"[-\u2010-\u2014/]\d")
+
+_PERCENT = re.compile(
+    r"\s?%|\s(?:" + _alternatives([*words.PERCENT_POINT_WORDS, "procent", "pct."]) + r")(?!\w)"
+)
+_GDP = re.compile(r"[\s-](?:" + _alternatives(words.GDP_PHRASES) + r")(?![\w-])")
+_SCALE = re.compile(
+    r"\s(?:(?P<scale>"
+    + _alternatives([s for s in words.SCALES if s not in words.SCALE_ABBREVIATIONS])
+    + r")|(?P<short>"
+    + _alternatives(words.SCALE_ABBREVIATIONS)
+    + r")\.?)(?![\w])"
+)
+_CURRENCY_AFTER = re.compile(
+    r"\s(?P<currency>"
+    + _alternatives([*words.CURRENCY_WORDS, *words.CURRENCY_CODES])
+    + r")(?![\w])"
+)
+_CURRENCY_BEFORE = re.compile(
+    r"(?:(?<![\w])(?P<code>"
+    + _alternatives(words.CURRENCY_CODES)
+    + r")\s|(?P<sign>"
+    + _alternatives(list(words.CURRENCY_SIGNS))
+    + r")\s?)$"
+)
+_DASH_SUFFIX = re.compile(r",[-\u2013]")
+_QUALIFIER = re.compile(
+    r"(?i)(?:^|(?<=[\s(]))(?P<qualifier>" + _alternatives(words.QUALIFIERS) + r")\s+$"
+)
+_FROM = re.compile(r"(?i)\bvan\s+(?:(?:" + _alternatives(words.QUALIFIERS) + r")\s+)?$")
+_COUNT_WORD = re.compile(r"\s+(?P<word>[\w’'+][\w’'+\-]*)")
+_REFERENCE_BEFORE = re.compile(
+    r"(?:^|(?<=[\s(]))(?:" + _alternatives(words.REFERENCE_WORDS) + r")\s?$"
+)
+_SPACED_BEFORE = re.compile(r"(?<![\d.,])\d{1,2}\s$")
+_SPACED_AFTER = re.compile(r"\s\d{3}(?![\d.,]\d)")
+_LIST_MARKER = re.compile(r"[.)](?:\s|$)")
+
+_PERIOD_END = re.compile(r"\s?(?:[-\u2010-\u2014/]|t/m|tot en met)\s?(?P<y2>(?:1[89]|2[01])?\d\d)")
+_YEAR_WORD = re.compile(r"(?i)(?:^|(?<=[\s(]))(?:" + _alternatives(words.YEAR_WORDS) + r")\s$")
+_MONTH_BEFORE = re.compile(r"(?i)(?:^|(?<=[\s(]))(?:" + _alternatives(words.MONTHS) + r")\s$")
+_YEAR_QUALIFIER = re.compile(
+    r"(?i)(?:^|(?<=[\s(]))(?P<qualifier>" + _alternatives(words.YEAR_QUALIFIERS) + r")\s+$"
+)
+_COMPARISON = re.compile(
+    r"(?i)(?:\b(?:"
+    + _alternatives(words.COMPARISON_WORDS)
+    + r")[^,;]*|\b(?:"
+    + _alternatives(words.COMPARISON_BEFORE)
+    + r")\s+(?:(?:"
+    + _alternatives(words.COMPARISON_FILLERS)
+    + r")\s+){0,4})$"
+)
+_RELATIVE_YEAR = re.compile(r"(?i)\b(?:" + _alternatives(list(words.RELATIVE_YEARS)) + r")\b")
+_WORD_BEFORE = re.compile(r"(?P<word>[^\s(]+)\s\(?$")
+
+_MASKS = (
+    re.compile(r"Postbus\s\d+"),
+    re.compile(r"\d{4}\s?[A-Z]{2}(?![\w-])"),
+    re.compile(r"[Pp]agina\s\d+(?:\s(?:van|/)\s\d+)?"),
+)
+"""Numbers that are addresses (``Postbus 20018``, ``2500 EA``) or page numbers."""
+_MAY_CITE = re.compile(
+    r"[Kk]amerstuk|Kst\.|nrs?\.|nummer|Handelingen|Aanhangsel|[Mm]otie|\d{4}[ZD]\d"
+)
+"""Where :func:`~ontwar.extract.references.find_references` can find something; elsewhere it
+is not asked (it is the slowest step of fact finding)."""
+
+_SENTENCE_END = re.compile(r"[.!?][\"'’”)]*\s+(?=[\"'‘“(]?[A-ZÀ-Þ0-9€$])")
+_LAST_TOKEN = re.compile(r"\S+$")
+_INITIALS = re.compile(r"(?:[A-Za-z]\.)+$")
+_CLAUSE_BREAK = re.compile(r"[;:]|,(?!\d)|\s(?:en|maar|terwijl|waarvan|waarna|waarbij|of)\s")
+_GAP_BREAK = re.compile(r"[;:]|,(?!\d)")
+_NOUN = re.compile(r"[\w\-]+")
+_SHARE = re.compile(r"(?:aandeel|quote|percentage|bezettingsgraad)$")
+_ANAPHORIC = re.compile(r"(?:" + _alternatives(words.ANAPHORIC_OPENINGS) + r")\b")
+_MEASURE_ENDINGS = tuple(words.MEASURE_ENDINGS)
+
+
+# --- Working records -------------------------------------------------------------------------
+
+
+@dataclass(slots=True)
+class _Paragraph:
+    """A paragraph with its place in the letter, its sentences and its runs of capitals."""
+
+    section: int
+    number: int
+    heading: str | None
+    text: str
+    bounds: list[tuple[int, int]]
+    runs: list[Run]
+
+
+@dataclass(slots=True)
+class _Number:
+    """A number as written (digits or a word) and its value."""
+
+    start: int
+    end: int
+    value: float
+    is_word: bool
+
+
+@dataclass(slots=True)
+class _Year:
+    """A year or period in a sentence, and whether it can be an amount's year."""
+
+    start: int
+    end: int
+    year: int
+    year_end: int | None
+    qualifier: str | None = None
+    comparison: bool = False
+    relative: bool = False
+    used: bool = False
+
+
+@dataclass(slots=True)
+class _Draft:
+    """A fact while it is being read; ``found`` freezes it once the whole letter is read."""
+
+    kind: str
+    start: int
+    end: int
+    value: float
+    unit: str
+    qualifier: str | None = None
+    measure: str | None = None
+    subject: str | None = None
+    year: int | None = None
+    year_end: int | None = None
+    converts: _Draft | None = None
+    years: list[_Year] = field(default_factory=list)
+    text: str = ""
+    sentence: str = ""
+    section: int = 0
+    paragraph: int = 0
+    heading: str | None = None
+
+    def found(self, position: dict[int, int]) -> FoundFact:
+        fact = Fact(
+            kind=self.kind,
+            text=self.text,
+            value=self.value,
+            unit=self.unit,
+            span=None,
+            qualifier=self.qualifier,
+            measure=self.measure,
+            subject=self.subject,
+            year=self.year,
+            year_end=self.year_end,
+            sentence=self.sentence,
+            section=self.heading,
+            converted_from=position[id(self.converts)] if self.converts else None,
+        )
+        return FoundFact(self.section, self.paragraph, self.start, self.end, fact)
+
+
+# --- Paragraphs and sentences ----------------------------------------------------------------
+
+
+def _sentence_bounds(text: str) -> list[tuple[int, int]]:
+    """``(start, end)`` of each sentence: split after ``.!?`` unless an abbreviation ends there.
+
+    >>> text = "Dat is ca. €5 mln. meer dan in 2019. Ook nr. 3 telt."
+    >>> [text[s:e] for s, e in _sentence_bounds(text)]
+    ['Dat is ca. €5 mln. meer dan in 2019.', 'Ook nr. 3 telt.']
+    """
+    bounds = []
+    start = 0
+    for match in _SENTENCE_END.finditer(text):
+        token = _LAST_TOKEN.search(text, max(0, match.start() - 24), match.start() + 1)
+        word = token.group() if token else ""
+        if word.casefold() in words.ABBREVIATIONS or (len(word) < 5 and _INITIALS.fullmatch(word)):
+            continue
+        bounds.append((start, match.start() + len(match.group().rstrip())))
+        start = match.end()
+    end = len(text.rstrip())
+    if start < end:
+        bounds.append((start, end))
+    return bounds
+
+
+def _paragraph_facts(
+    paragraph: _Paragraph, heading_entity: str | None, known: frozenset[str], year: int | None
+) -> list[_Draft]:
+    """The facts of one paragraph, sentence by sentence, with years carried between them."""
+    text = paragraph.text
+    numbers = _numbers(text)
+    if not numbers:
+        return []
+    blocked = _blocked_spans(text)
+    starts = [start for start, _ in paragraph.bounds]
+    mentions = [
+        m
+        for m in find_mentions(text, starts, known, paragraph.runs)
+        if not _inside(m.start, blocked)
+    ]
+    paragraph_entity = main_entity(mentions, heading_entity)
+    number_starts = [number.start for number in numbers]
+    mention_starts = [mention.start for mention in mentions]
+    carried: tuple[int, int | None] | None = None
+    facts: list[_Draft] = []
+    for start, end in paragraph.bounds:
+        first, last = bisect_left(number_starts, start), bisect_left(number_starts, end)
+        if first == last:
+            continue
+        in_sentence = [n for n in numbers[first:last] if not _inside(n.start, blocked)]
+        drafts = _amounts(text, start, end, in_sentence)
+        years = _years(text, start, end, in_sentence, drafts, year)
+        _assign_years(drafts, years, text, carried if _ANAPHORIC.match(text, start) else None)
+        breaks = _clause_breaks(text, start, end)
+        nouns = _measure_nouns(text, start, end, drafts)
+        for draft in drafts:
+            clause = _clause(breaks, start, end, draft.start)
+            draft.measure = _measure(text, draft, clause, nouns)
+        drafts.extend(_year_facts(years))
+        drafts.sort(key=lambda draft: draft.start)
+        sentence_mentions = [
+            m
+            for m in mentions[bisect_left(mention_starts, start) : bisect_left(mention_starts, end)]
+            if not any(d.start <= m.start < d.end for d in drafts)
+        ]
+        sentence = text[start:end]
+        for draft in drafts:
+            draft.text = text[draft.start : draft.end]
+            draft.sentence = sentence
+            draft.section, draft.paragraph = paragraph.section, paragraph.number
+            draft.heading = paragraph.heading
+            if draft.converts:
+                draft.subject = draft.converts.subject
+                continue
+            draft.subject = choose_subject(
+                sentence_mentions,
+                draft.start,
+                _clause(breaks, start, end, draft.start),
+                paragraph_entity,
+                heading_entity,
+                paragraph.heading,
+            )
+        carried = _carried_year(drafts, years) or carried
+        facts.extend(drafts)
+    return facts
+
+
+def _numbers(text: str) -> list[_Number]:
+    """Every number standing on its own in ``text``: digits (``12.500``) and words (``elf``).
+
+    Digits glued to letters or dashes (``COVID-19``, ``F-35``, ``2020Z22028``) and digit
+    lists (``1,2,3,4``) are left out; a number followed by a dash or slash and a digit is kept
+    only as the first year of a period (``2021-2024``), marked by :func:`_years`.
+    """
+    found: list[_Number] = []
+    size = len(text)
+    for match in _DIGIT_RUN.finditer(text):
+        begin, finish = match.span()
+        if begin and (text[begin - 1].isalnum() or text[begin - 1] in _NOT_BEFORE_NUMBER):
+            continue
+        if finish < size and (text[finish].isalnum() or text[finish] == "_"):
+            continue
+        value = parse_number(match.group())
+        if value is not None:
+            found.append(_Number(begin, finish, value, False))
+    lowered = text.lower()
+    if len(lowered) == size:
+        for match in _NUMBER_WORD_END.finditer(lowered):
+            begin, finish = match.span()
+            while begin and lowered[begin - 1].isalpha():
+                begin -= 1
+            if begin and lowered[begin - 1] in "-_":
+                continue
+            value = parse_number_word(lowered[begin:finish])
+            if value is not None:
+                found.append(_Number(begin, finish, value, True))
+    found.sort(key=lambda number: number.start)
+    return found
+
+
+def _blocked_spans(text: str) -> list[tuple[int, int]]:
+    """Spans whose numbers are never quantities: references, addresses, page numbers."""
+    spans = [match.span() for mask in _MASKS for match in mask.finditer(text)]
+    if _MAY_CITE.search(text):
+        spans.extend((start, end) for start, end, _ in find_references(text))
+    return spans
+
+
+def _inside(position: int, spans: Sequence[tuple[int, int]]) -> bool:
+    return any(start <= position < end for start, end in spans)
+
+
+# --- Amounts ---------------------------------------------------------------------------------
+
+
+def _amounts(text: str, start: int, end: int, numbers: list[_Number]) -> list[_Draft]:
+    """Money, percentages and counts in ``text[start:end]``, each with its qualifier."""
+    drafts: list[_Draft] = []
+    for number in numbers:
+        if (drafts and number.start < drafts[-1].end) or _not_a_quantity(text, number, start):
+            continue
+        draft = _amount(text, number, end)
+        if draft is not None:
+            _qualify(draft, text, start, drafts)
+            if drafts:
+                _link_conversion(text, drafts[-1], draft)
+            drafts.append(draft)
+    return drafts
+
+
+def _not_a_quantity(text: str, number: _Number, sentence_start: int) -> bool:
+    """Whether the number is a reference, list marker, code, period or spaced dossier."""
+    begin, finish = number.start, number.end
+    if _RANGE_AFTER.match(text, finish):
+        return True
+    if number.is_word:
+        return False
+    written = text[begin:finish]
+    if written[0] == "0" and len(written) > 1 and written[1].isdigit():
+        return True
+    if _REFERENCE_BEFORE.search(text, max(0, begin - 14), begin):
+        return True
+    if len(written) == 3 and _SPACED_BEFORE.search(text, max(0, begin - 4), begin):
+        return True
+    if len(written) <= 2 and _SPACED_AFTER.match(text, finish):
+        return True
+    return begin == _skip_open(text, sentence_start) and bool(_LIST_MARKER.match(text, finish))
+
+
+def _skip_open(text: str, start: int) -> int:
+    while start < len(text) and text[start] in " \"'‘“(":
+        start += 1
+    return start
+
+
+def _amount(text: str, number: _Number, limit: int) -> _Draft | None:
+    """The money, percentage or count the number is part of, if any."""
+    begin, finish, value = number.start, number.end, number.value
+    percent = _PERCENT.match(text, finish, limit)
+    if percent:
+        unit = "procentpunt" if "procentpunt" in percent.group() else "%"
+        finish = percent.end()
+        gdp = _GDP.match(text, finish, limit) if unit == "%" else None
+        if gdp:
+            unit, finish = words.GDP_UNIT, gdp.end()
+        return _Draft("percentage", begin, finish, value, unit)
+    before = None if number.is_word else _CURRENCY_BEFORE.search(text, max(0, begin - 4), begin)
+    scale = _SCALE.match(text, finish, limit)
+    amount = value * words.SCALES[scale.group("scale") or scale.group("short")] if scale else value
+    after_scale = scale.end() if scale else finish
+    if before:
+        code = before.group("code") or words.CURRENCY_SIGNS[before.group("sign")]
+        dash = _DASH_SUFFIX.match(text, after_scale, limit)
+        return _Draft("money", before.start(), dash.end() if dash else after_scale, amount, code)
+    currency = _CURRENCY_AFTER.match(text, after_scale, limit)
+    if currency:
+        written = currency.group("currency")
+        code = words.CURRENCY_WORDS.get(written, written)
+        return _Draft("money", begin, currency.end(), amount, code)
+    if not scale and (not amount.is_integer() or _looks_like_year(text, number)):
+        return None
+    noun = _counted_noun(text, after_scale, limit, amount)
+    if noun is None:
+        return None
+    noun_end, unit = noun
+    return _Draft("count", begin, noun_end, amount, unit)
+
+
+def _looks_like_year(text: str, number: _Number) -> bool:
+    """A four-digit year after ``in``/``sinds``/a month is a year even before a noun."""
+    begin = number.start
+    if number.is_word or number.end - begin != 4 or not 1800 <= number.value <= 2199:
+        return False
+    window = max(0, begin - 16)
+    return bool(_YEAR_WORD.search(text, window, begin) or _MONTH_BEFORE.search(text, window, begin))
+
+
+def _counted_noun(text: str, position: int, limit: int, value: float) -> tuple[int, str] | None:
+    """End and noun of what a number counts: ``woningen`` in ``12.500 (nieuwe) woningen``."""
+    cursor = position
+    for _ in range(3):
+        token = _COUNT_WORD.match(text, cursor, limit)
+        if token is None:
+            return None
+        word = token.group("word").rstrip("-")
+        if _is_counted(word, value):
+            return token.start("word") + len(word), word
+        if not _is_modifier(word):
+            return None
+        cursor = token.end()
+    return None
+
+
+def _is_counted(word: str, value: float) -> bool:
+    """Whether ``word`` can be the noun a number counts (plural, a unit, or one thing)."""
+    lowered = word.casefold()
+    if lowered in words.NOT_COUNTED or lowered in words.SCALES or parse_number_word(word):
+        return False
+    if word in words.COUNT_UNITS or lowered in words.COUNT_UNITS:
+        return True
+    if word[0].isupper():
+        head, dash, tail = word.rpartition("-")
+        numbered = tail[:1].isdigit() and tail.endswith(("’s", "'s"))
+        return bool(dash and head and (_plural(tail) or numbered))
+    return _plural(word) or value == 1
+
+
+def _plural(word: str) -> bool:
+    return len(word) > 3 and word.islower() and word.endswith(("en", "s", "’s", "'s"))
+
+
+def _is_modifier(word: str) -> bool:
+    """Adjectives and names between a number and its noun (``nieuwe``, ``Chinook``)."""
+    lowered = word.casefold()
+    if lowered in words.NOT_COUNTED:
+        return False
+    if word.islower():
+        return word.endswith("e") or lowered in words.COUNT_ADJECTIVES
+    return word[0].isupper()
+
+
+def _qualify(draft: _Draft, text: str, sentence_start: int, earlier: list[_Draft]) -> None:
+    """Take the qualifier written right before the amount into its text (``ruim €5 miljard``)."""
+    window = max(sentence_start, draft.start - QUALIFIER_REACH)
+    if earlier:
+        window = max(window, earlier[-1].end)
+    match = _QUALIFIER.search(text, window, draft.start)
+    if match is None:
+        return
+    qualifier = match.group("qualifier").casefold()
+    if qualifier == "tot" and _ends_range(text, draft, earlier):
+        return
+    draft.qualifier = qualifier
+    draft.start = match.start()
+
+
+def _ends_range(text: str, draft: _Draft, earlier: list[_Draft]) -> bool:
+    """Whether ``tot`` closes a ``van X tot Y`` of the same kind in the same clause."""
+    for other in reversed(earlier):
+        if other.kind != draft.kind or other.converts:
+            continue
+        if _GAP_BREAK.search(text, other.end, draft.start):
+            return False
+        return bool(_FROM.search(text, max(0, other.start - 20), other.start))
+    return False
+
+
+def _link_conversion(text: str, previous: _Draft, current: _Draft) -> None:
+    """Mark an amount in brackets right after another currency's amount as its conversion."""
+    if previous.kind != "money" or current.kind != "money" or previous.unit == current.unit:
+        return
+    if text[previous.end : current.start].strip() in ("(", "(="):
+        current.converts = previous
+
+
+# --- Years -----------------------------------------------------------------------------------
+
+
+def _years(
+    text: str,
+    start: int,
+    end: int,
+    numbers: list[_Number],
+    drafts: list[_Draft],
+    letter_year: int | None,
+) -> list[_Year]:
+    """Years and periods in a sentence that are not part of an amount or a document's name."""
+    found: list[_Year] = []
+    for number in numbers:
+        begin = number.start
+        if number.is_word or number.end - begin != 4 or not _plausible(number.value, letter_year):
+            continue
+        if any(d.start <= begin < d.end for d in drafts) or _names_a_document(text, begin, start):
+            continue
+        first, stop, last = int(number.value), number.end, None
+        period = _PERIOD_END.match(text, stop, end)
+        if period:
+            last = _period_end(first, period.group("y2"))
+            if last is None:
+                continue
+            stop = period.end()
+        qualifier = _YEAR_QUALIFIER.search(text, max(start, begin - 14), begin)
+        found.append(
+            _Year(
+                qualifier.start() if qualifier else begin,
+                stop,
+                first,
+                last,
+                qualifier.group("qualifier").casefold() if qualifier else None,
+                comparison=bool(_COMPARISON.search(text, max(start, begin - 40), begin)),
+            )
+        )
+    if letter_year is not None and "jaar" in text[start:end]:
+        for match in _RELATIVE_YEAR.finditer(text, start, end):
+            at = match.start()
+            found.append(
+                _Year(
+                    at,
+                    match.end(),
+                    letter_year + words.RELATIVE_YEARS[match.group().casefold()],
+                    None,
+                    comparison=bool(_COMPARISON.search(text, max(start, at - 40), at)),
+                    relative=True,
+                )
+            )
+        found.sort(key=lambda year: year.start)
+    return found
+
+
+def _plausible(year: float, letter_year: int | None) -> bool:
+    return is_plausible_year(year, letter_year, words.EARLIEST_YEAR, words.LATEST_YEAR_AHEAD)
+
+
+def _period_end(first: int, written: str) -> int | None:
+    """The last year of ``2021–2024`` or ``2019/20``; ``None`` if it is no later than the first."""
+    last = int(written) if len(written) == 4 else first // 100 * 100 + int(written)
+    return last if last > first else None
+
+
+def _names_a_document(text: str, begin: int, sentence_start: int) -> bool:
+    """``Defensienota 2018``: a capitalised word (not a year word or month) right before."""
+    before = _WORD_BEFORE.search(text, max(sentence_start, begin - 40), begin)
+    if before is None:
+        return False
+    word = before.group("word")
+    if not word[0].isupper() or (word.isupper() and len(word) <= 2):
+        return False
+    window = max(0, begin - 16)
+    return not (_YEAR_WORD.search(text, window, begin) or _MONTH_BEFORE.search(text, window, begin))
+
+
+def _assign_years(
+    drafts: list[_Draft],
+    years: list[_Year],
+    text: str,
+    carried: tuple[int, int | None] | None,
+) -> None:
+    """Give each amount its year (module doc): attach each year to one amount, then fill in."""
+    amounts = [draft for draft in drafts if not draft.converts]
+    candidates = [year for year in years if not year.comparison]
+    for year in candidates:
+        previous = next((d for d in reversed(amounts) if d.end <= year.start), None)
+        following = next((d for d in amounts if d.start >= year.end), None)
+        target = following
+        if previous is not None:
+            close = year.start - previous.end <= MAX_YEAR_GAP and not _GAP_BREAK.search(
+                text, previous.end, year.start
+            )
+            if close and not any(previous.end <= y.start < year.start for y in candidates):
+                target = previous
+        if target is not None:
+            target.years.append(year)
+    for index, draft in enumerate(amounts):
+        chosen = None
+        if draft.years:
+            chosen = min(draft.years, key=lambda y: (y.year_end is None, _distance(draft, y)))
+        else:
+            chosen = next((y for y in reversed(candidates) if y.end <= draft.start), None)
+        if chosen is None and carried is not None and (index == 0 or not candidates):
+            draft.year, draft.year_end = carried
+            continue
+        if chosen is None:
+            chosen = next((y for y in candidates if y.start >= draft.end), None)
+            if chosen is not None and _GAP_BREAK.search(text, draft.end, chosen.start):
+                chosen = None
+        if chosen is not None:
+            chosen.used = True
+            draft.year, draft.year_end = chosen.year, chosen.year_end
+    for draft in drafts:
+        if draft.converts:
+            draft.year, draft.year_end = draft.converts.year, draft.converts.year_end
+
+
+def _distance(draft: _Draft, year: _Year) -> int:
+    return year.start - draft.end if year.start >= draft.end else draft.start - year.end
+
+
+def _year_facts(years: list[_Year]) -> list[_Draft]:
+    """Years that are no amount's year, as ``year`` facts of their own."""
+    facts = []
+    for year in years:
+        if year.used or year.relative:
+            continue
+        draft = _Draft("year", year.start, year.end, float(year.year), YEAR_UNIT, year.qualifier)
+        draft.year, draft.year_end = year.year, year.year_end
+        facts.append(draft)
+    return facts
+
+
+def _carried_year(drafts: list[_Draft], years: list[_Year]) -> tuple[int, int | None] | None:
+    """The year a following ``Dat``/``Dit`` sentence continues: the last one this one used."""
+    for draft in reversed(drafts):
+        if draft.kind != "year" and draft.year is not None:
+            return draft.year, draft.year_end
+    plain = [year for year in years if not year.comparison]
+    return (plain[-1].year, plain[-1].year_end) if plain else None
+
+
+# --- Measures and clauses ----------------------------------------------------------------------
+
+
+def _clause_breaks(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Where a sentence's clauses meet: commas, semicolons and conjunctions."""
+    return [match.span() for match in _CLAUSE_BREAK.finditer(text, start, end)]
+
+
+def _clause(breaks: list[tuple[int, int]], start: int, end: int, at: int) -> tuple[int, int]:
+    """The clause around offset ``at`` of a sentence ``[start, end)`` with these ``breaks``."""
+    left, right = start, end
+    for begin, finish in breaks:
+        if finish <= at:
+            left = finish
+        elif begin >= at:
+            right = begin
+            break
+    return left, right
+
+
+def _in_aside(text: str, at: int, amount: int) -> bool:
+    """Whether offset ``at`` is inside brackets that do not also hold the amount."""
+    low, high = (at, amount) if at < amount else (amount, at)
+    between = text[low:high]
+    if at < amount:
+        return between.rfind("(") > between.rfind(")") or (")" in between and "(" not in between)
+    return between.rfind("(") > between.rfind(")")
+
+
+def _measure_nouns(text: str, start: int, end: int, drafts: list[_Draft]) -> list[tuple[int, str]]:
+    """Nouns in a sentence that name a quantity (``defensiebudget``), outside the amounts."""
+    if not drafts:
+        return []
+    return [
+        (match.start(), match.group())
+        for match in _NOUN.finditer(text, start, end)
+        if match.group().endswith(_MEASURE_ENDINGS)
+        and (match.group()[0].islower() or match.group() in words.GDP_PHRASES)
+        and match.group() not in words.NOT_MEASURES
+        and not any(d.start <= match.start() < d.end for d in drafts)
+    ]
+
+
+def _measure(
+    text: str, draft: _Draft, clause: tuple[int, int], nouns: list[tuple[int, str]]
+) -> str | None:
+    """The noun the amount measures: the nearest quantity noun in its clause (module doc).
+
+    Nouns in brackets the amount is not in are asides (``(mede door de daling van het BBP)``);
+    without a noun in its clause, the nearest one before it in the sentence counts.
+    """
+    if draft.converts:
+        return draft.converts.measure
+    inside = [
+        (at, noun)
+        for at, noun in nouns
+        if clause[0] <= at < clause[1] and not _in_aside(text, at, draft.start)
+    ]
+    if draft.kind == "percentage":
+        shares = [noun for _, noun in inside if _SHARE.search(noun)]
+        if shares:
+            return shares[0]
+    before = [noun for at, noun in inside if at < draft.start]
+    if before:
+        return before[-1]
+    after = [noun for at, noun in inside if at >= draft.end]
+    if after:
+        return after[0]
+    earlier = [noun for at, noun in nouns if at < draft.start]
+    if earlier:
+        return earlier[-1]
+    return "BBP" if draft.unit == words.GDP_UNIT else None
