@@ -413,5 +413,49 @@ def show(
     sys.stdout.write("\n".join(lines) + "\n")
 
 
+@app.command()
+def serve(
+    db: DbOption = DEFAULT_DB,
+    host: Annotated[
+        str, typer.Option("--host", help="Address to listen on (127.0.0.1: this machine only).")
+    ] = "127.0.0.1",
+    port: Annotated[
+        int, typer.Option("--port", min=0, max=65535, help="Port to listen on (0: any free one).")
+    ] = 8000,
+) -> None:
+    """Browse and search the corpus in a browser, with a JSON API beside it (read-only).
+
+    Pages: / and /search (snippets, filters), /documents/ID (metadata, text by section and
+    page, references, facts, raw vs recovered pages, hidden text), /facts (a measure compared
+    across subjects and years). Each page's data is under /api (schema: /openapi.json, docs:
+    /api/docs). Ctrl-C stops. Library: :func:`ontwar.web.app.create_app`.
+    """
+    import socket
+
+    import uvicorn
+
+    from ontwar.web.app import create_app
+
+    web = _run(lambda: create_app(db))
+    try:
+        family = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)[0][0]
+        listener = socket.create_server((host, port), family=family)
+    except OSError as error:
+        _fail(
+            f"cannot listen on {host}:{port} ({error.strerror or error}); "
+            "choose another --port or --host",
+            2,
+        )
+    bound = listener.getsockname()[1]
+    shown = f"[{host}]" if ":" in host else host
+    sys.stderr.write(
+        f"ontwar: serving {db} at http://{shown}:{bound}/ (JSON API under /api, schema at "
+        "/openapi.json); Ctrl-C stops\n"
+    )
+    sys.stderr.flush()
+    config = uvicorn.Config(web, log_level="warning", limit_concurrency=64, access_log=False)
+    _run(lambda: uvicorn.Server(config).run(sockets=[listener]))
+
+
 def main() -> None:
     app()

@@ -1,0 +1,170 @@
+"""One data function per page: the HTML page renders it, its JSON twin under ``/api`` returns it.
+
+Each function takes an open :class:`~ontwar.store.Store` and already-validated parameters and
+returns plain JSON-ready data; store errors (``LetterNotFound``, ``PageNotFound``,
+``QuerySyntaxError``) pass through for the app to turn into 404 and 400. Nothing here knows
+about HTTP except the ``next`` links: query strings relative to the route, valid for both twins.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from typing import Any
+from urllib.parse import urlencode
+
+from ontwar.web.chart import build_charts
+
+#: Page sizes and bounds (a deep offset costs the database as much as reading every row before).
+SEARCH_LIMIT, SEARCH_MAX = 20, 100
+DOCUMENTS_LIMIT, DOCUMENTS_MAX = 50, 500
+FACTS_LIMIT, FACTS_MAX = 1000, 5000
+OFFSET_MAX = 10_000
+#: Longest search query accepted, in characters.
+QUERY_MAX = 500
+#: Most measures one facts page compares.
+MEASURES_MAX = 6
+#: Facts read to list the corpus's measures on the facts page.
+MEASURE_SAMPLE = 5000
+
+
+def stats_data(store: Any) -> dict[str, Any]:
+    """Corpus counts for the home page."""
+    return dict(store.stats())
+
+
+def documents_data(
+    store: Any,
+    *,
+    limit: int = DOCUMENTS_LIMIT,
+    offset: int = 0,
+    sender: str | None = None,
+    date_from: str | None = None,
+    date_to: str | None = None,
+) -> dict[str, Any]:
+    """A page of documents, newest first as the store orders them, with the link to the next."""
+    filters = {"sender": sender, "date_from": date_from, "date_to": date_to}
+    rows = store.documents(limit=limit, offset=offset, **filters)
+    return {
+        "documents": [dict(row) for row in rows],
+        "limit": limit,
+        "offset": offset,
+        "filters": filters,
+        "next": _next(filters, limit, offset) if len(rows) == limit else None,
+    }
+
+
+def document_data(store: Any, doc_id: int) -> dict[str, Any]:
+    """Everything the document page shows: the record, resolved references and its pages."""
+    document = dict(store.document(doc_id))
+    document.setdefault("hidden", None)
+    summaries = []
+    for number in range(1, int(document.get("pages") or 0) + 1):
+        page = store.page(doc_id, number)
+        summaries.append(
+            {
+                "number": number,
+                "diagnosis": page.get("diagnosis"),
+                "layers": page.get("layers"),
+                "confidence": page.get("confidence"),
+                "removed_chars": sum(int(r.get("chars") or 0) for r in page.get("removed") or []),
+                "url": f"/documents/{doc_id}/pages/{number}",
+            }
+        )
+    document["page_summaries"] = summaries
+    return document
+
+
+def page_data(store: Any, doc_id: int, number: int) -> dict[str, Any]:
+    """One page, raw beside recovered, with the document's subject and page count."""
+    page = dict(store.page(doc_id, number))
+    document = store.document(doc_id)
+    metadata = document.get("metadata") or {}
+    return {
+        "doc_id": doc_id,
+        "pages": document.get("pages"),
+        "subject": metadata.get("subject"),
+        "source": document.get("source"),
+        **page,
+        "number": number,
+    }
+
+
+def references_data(store: Any, doc_id: int) -> dict[str, Any]:
+    """The documents a letter cites, with ``target_id`` for those in the corpus."""
+    return {"doc_id": doc_id, "references": [dict(ref) for ref in store.references(doc_id)]}
+
+
+def search_data(
+    store: Any,
+    q: str,
+    *,
+    limit: int = SEARCH_LIMIT,
+    offset: int = 0,
+    sender: str | None = None,
+    date_from: str | None = None,
+    date_to: str | None = None,
+    reference: str | None = None,
+    subject: str | None = None,
+) -> dict[str, Any]:
+    """Search hits with snippets (highlight markers as the store writes them) and page numbers."""
+    filters = {
+        "sender": sender,
+        "date_from": date_from,
+        "date_to": date_to,
+        "reference": reference,
+        "subject": subject,
+    }
+    result = store.search(q, limit=limit, offset=offset, **filters).to_dict()
+    result["q"] = q
+    more = offset + len(result.get("hits") or []) < int(result.get("total") or 0)
+    result.update(
+        limit=limit,
+        offset=offset,
+        filters=filters,
+        next=_next({"q": q, **filters}, limit, offset) if more else None,
+    )
+    return result
+
+
+def facts_data(
+    store: Any,
+    *,
+    measures: list[str] | None = None,
+    subject: str | None = None,
+    unit: str | None = None,
+    doc_id: int | None = None,
+    limit: int = FACTS_LIMIT,
+) -> dict[str, Any]:
+    """Facts of one or more measures, and the charts comparing them across subjects and years.
+
+    Without a measure the page lists the measures the corpus states most, to pick from; the
+    facts are then those matching the other filters (or none, when there are none).
+    """
+    facts: list[dict[str, Any]] = []
+    truncated = False
+    for measure in measures or [None]:
+        if measure is None and not (subject or unit or doc_id is not None):
+            break
+        rows = store.facts(measure=measure, subject=subject, unit=unit, doc_id=doc_id, limit=limit)
+        truncated = truncated or len(rows) >= limit
+        facts.extend(dict(row) for row in rows)
+    sample = store.facts(limit=MEASURE_SAMPLE)
+    counts = Counter((f.get("measure"), f.get("unit")) for f in sample if f.get("measure"))
+    return {
+        "facts": facts,
+        "charts": build_charts(facts),
+        "filters": {"measure": measures or [], "subject": subject, "unit": unit, "doc_id": doc_id},
+        "measures": [
+            {"measure": measure, "unit": unit, "count": count}
+            for (measure, unit), count in counts.most_common(40)
+        ],
+        "limit": limit,
+        "truncated": truncated,
+    }
+
+
+def _next(params: dict[str, Any], limit: int, offset: int) -> str:
+    """The query string of the next page, relative to the route (so both twins can follow it)."""
+    query = {k: v for k, v in params.items() if v not in (None, "")}
+    query.update(limit=limit, offset=offset + limit)
+    return f"?{urlencode(query)}"
