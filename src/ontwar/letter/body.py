@@ -14,6 +14,7 @@ import re
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from ontwar.letter.flow import Joined, PageLine, join_lines
 from ontwar.letter.hyphenation import Vocabulary
@@ -60,15 +61,23 @@ def body_lines(pages: Sequence[Sequence[PageLine]], start: int) -> tuple[list[Pa
     lines: list[PageLine] = []
     footers: list[str] = []
     for number, page in enumerate(pages, start=1):
+        edges = _edge_lines(page)
         for line in page[start:] if number == 1 else page:
             if line.zone in (Zone.SIDEBAR, Zone.LETTERHEAD):
                 continue
-            if line.zone is Zone.FOOTER or match_footer(line.text) or line.text in running:
+            footer = line.index in edges and match_footer(line.text) is not None
+            if line.zone is Zone.FOOTER or footer or line.text in running:
                 if line.text:
                     footers.append(line.text)
                 continue
             lines.append(line)
     return lines, footers
+
+
+def _edge_lines(page: Sequence[PageLine]) -> set[int]:
+    """Indices of a page's first and last few non-blank lines: where footers and headers sit."""
+    filled = [line.index for line in page if line.text]
+    return set(filled[:EDGE_LINES] + filled[-EDGE_LINES:])
 
 
 def _running_lines(pages: Sequence[Sequence[PageLine]]) -> set[str]:
@@ -77,8 +86,8 @@ def _running_lines(pages: Sequence[Sequence[PageLine]]) -> set[str]:
         return set()
     seen: Counter[str] = Counter()
     for page in pages:
-        texts = [line.text for line in page if line.text]
-        seen.update(set(texts[:EDGE_LINES] + texts[-EDGE_LINES:]))
+        edges = _edge_lines(page)
+        seen.update({line.text for line in page if line.index in edges})
     needed = max(3, RUNNING_SHARE * (len(pages) - 1))
     return {text for text, n in seen.items() if n >= needed and not _is_sentence(text)}
 
@@ -118,8 +127,9 @@ def full_width(lines: Sequence[PageLine]) -> float:
     return widths[int(0.9 * (len(widths) - 1))] if widths else 0.0
 
 
+@lru_cache(maxsize=8192)
 def _width(text: str) -> float:
-    return sum(char_width(char) for char in text)
+    return sum(map(char_width, text))
 
 
 def _blocks(lines: Sequence[PageLine], full: float) -> list[list[PageLine]]:

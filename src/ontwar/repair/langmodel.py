@@ -109,19 +109,31 @@ class CharModel:
         self.document: Counts = {}
         self.document_totals: dict[str, float] = {}
         self.learned = 0
+        self._pending: list[str] = []
         self._cache: dict[tuple[str, str], float] = {}
         for text in document_text:
             self.learn(text)
 
     def learn(self, text: str) -> None:
-        """Add the document's own (clean or recovered) text."""
+        """Add the document's own (clean or recovered) text.
+
+        Counting waits until the model is next asked: a clean letter never asks, and counting
+        is most of what recovering it would otherwise cost.
+        """
         normalised = BOUNDARY + " ".join(text.split()) + BOUNDARY
-        _count_ngrams(normalised, DOC_WEIGHT, self.document, self.document_totals)
+        self._pending.append(normalised)
         self.learned += len(normalised)
+
+    def _count_pending(self) -> None:
+        for text in self._pending:
+            _count_ngrams(text, DOC_WEIGHT, self.document, self.document_totals)
+        self._pending.clear()
         self._cache.clear()
 
     def cost(self, context: str, char: str) -> float:
         """Negative log probability of ``char`` after ``context`` (only its last ORDER-1 count)."""
+        if self._pending:
+            self._count_pending()
         key = (context[-(ORDER - 1) :], char)
         cached = self._cache.get(key)
         if cached is None:
