@@ -111,6 +111,25 @@ def test_tot_that_closes_a_change_is_no_bound():
     ]
 
 
+def test_the_first_end_of_a_range_borrows_unit_and_scale():
+    facts = amounts(
+        "Nodig is €20 tot €30 miljoen, oftewel 20 à 30 miljoen euro voor 3 tot 5 leraren."
+    )
+    assert [(f.text, f.value, f.unit, f.qualifier) for f in facts] == [
+        ("€20", 20e6, "EUR", None),
+        ("€30 miljoen", 30e6, "EUR", None),
+        ("20", 20e6, "EUR", None),
+        ("30 miljoen euro", 30e6, "EUR", None),
+        ("3", 3, "leraren", None),
+        ("5 leraren", 5, "leraren", None),
+    ]
+
+
+def test_a_bare_four_digit_year_is_no_count_unless_qualified():
+    assert amounts("De Agenda 2030 doelen blijven staan.") == []
+    assert one("Er werken circa 1500 militairen.").value == 1500
+
+
 @pytest.mark.parametrize(
     ("text", "written", "value", "unit"),
     [
@@ -152,16 +171,16 @@ def test_counts_in_digits_and_words(text, written, value, unit):
         "Zie Kamerstuk 36 410 X, nr. 21 en Kamerstukken II 2021/22, 35 925, nr. 7.",
         "Het verzoek (2022Z11873) en document 2022D40512 zijn beantwoord.",
         "Schrijf naar Postbus 20018, 2500 EA Den Haag.",
-        "Zoals gemeld in nr. 32 van de reeks en artikel 4, lid 2.",
+        "Zoals gemeld in nr. 17 van de reeks en artikel 4, lid 2.",
         "Onze referentie is BS2021993474.",
         "De reeks 1,2,3,4 is geen getal, 1.2.3 ook niet.",
         "1. De eerste stap. 2) De tweede stap.",
         "Pagina 3 van 12",
-        "Na de COVID-19 crisis zijn de F-35 en de CO2-heffing besproken.",
+        "Sinds COVID-19 worden de F-35 en de CO2-heffing vaak genoemd.",
         "Op 14 maart heeft de commissie vergaderd.",
         "Dit duurt nog acht jaar en gebeurt drie keer.",
         "De 25 zijn het eens.",
-        "Ik acht het wenselijk dat de Defensienota 2018 wordt herzien.",
+        "Ik acht het wenselijk dat de Beleidsnota 2019 wordt herzien.",
     ],
 )
 def test_numbers_that_are_no_facts(text):
@@ -208,12 +227,12 @@ def test_years_that_no_amount_takes_are_year_facts():
 def test_a_dat_sentence_continues_the_previous_year_and_a_base_year_is_nobodys():
     facts = amounts(
         "In 2022 besteedde het land circa €9,8 miljard aan defensie. "
-        "Dat komt neer op 1,4% van het BBP. "
-        "Dat is ten opzichte van 2021 een stijging van €0,9 miljard."
+        "Dit is 1,4% van het bbp. "
+        "Dat betekent vergeleken met 2021 een groei met €0,9 miljard."
     )
     assert [(f.text, f.year) for f in facts] == [
         ("circa €9,8 miljard", 2022),
-        ("1,4% van het BBP", 2022),
+        ("1,4% van het bbp", 2022),
         ("€0,9 miljard", 2022),
     ]
 
@@ -228,8 +247,8 @@ def test_relative_years_resolve_against_the_letter():
 
 def test_subject_named_in_the_sentence_or_by_its_adjective():
     assert one("Italië heeft toegezegd €2 miljard uit te trekken.").subject == "Italië"
-    assert one("Het Belgische defensiebudget stijgt met 9%.").subject == "België"
-    assert one("De Noorse regering trekt €1 miljard uit.").subject == "Noorwegen"
+    assert one("De Belgische krijgsmacht groeit met 9%.").subject == "België"
+    assert one("Het Noorse leger krijgt er €1 miljard bij.").subject == "Noorwegen"
     assert one("Zij komt uit op 1,2% van het bbp, zegt de Deense regering.").subject == (
         "Denemarken"
     )
@@ -274,7 +293,7 @@ def test_measures_are_the_quantity_nouns_near_the_amount():
     facts = amounts(
         "In 2021 bedroeg het Franse defensiebudget €39 miljard. "
         "De defensie-uitgaven komen uit op 1,9% van het BBP. "
-        "Dat komt neer op 2,1% van het BBP. "
+        "Dit is samen 2,1% van het BBP. "
         "Daarvan gaat 24% naar investeringen. "
         "Het aandeel van de zorg in de totale uitgaven is 11%."
     )

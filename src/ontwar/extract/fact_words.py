@@ -15,7 +15,7 @@ def _words(listing: str) -> tuple[str, ...]:
 
 # --- Amounts -------------------------------------------------------------------------------
 
-#: Scale words after a number: ``4,76 miljard`` is 4.76e9. Abbreviations may end in a dot.
+#: Scale words after a number: ``2,35 miljard`` is 2.35e9. Abbreviations may end in a dot.
 SCALES = {
     "biljoen": 1e12,
     "miljard": 1e9,
@@ -32,7 +32,7 @@ SCALE_ABBREVIATIONS = ("mld", "mrd", "mln")
 #: Currency signs written before the number.
 CURRENCY_SIGNS = {"€": "EUR", "US$": "USD", "$": "USD", "£": "GBP", "¥": "JPY"}
 
-#: ISO 4217 codes letters write before or after an amount (``3,5 miljard NOK``).
+#: ISO 4217 codes letters write before or after an amount (``7,2 miljard SEK``).
 CURRENCY_CODES = _words(
     "EUR, USD, GBP, NOK, DKK, SEK, ISK, PLN, RON, CHF, CZK, HUF, BGN, TRY, JPY, CNY, CAD, AUD"
 )
@@ -165,10 +165,10 @@ YEAR_WORDS = _words(
 )
 #: Qualifiers a year may carry as a fact of its own (``tot 2025``): said before the year.
 YEAR_QUALIFIERS = _words("uiterlijk in, uiterlijk, sinds, vanaf, tot en met, tot, na, voor, t/m")
-#: A year that only serves as the comparison base is nobody's year (``ten opzichte van 2019``).
+#: A year that only serves as the comparison base is nobody's year (``vergeleken met 2017``).
 COMPARISON_WORDS = _words("ten opzichte van, t.o.v., vergeleken met, in vergelijking met")
 #: Comparison words that must stand right before the year, with at most a few small words
-#: between (``meer dan in 2019``, ``boven het budget voor 2020``).
+#: between (``meer dan in 2017``, ``bovenop de begroting voor 2018``).
 COMPARISON_BEFORE = _words("dan, als, boven, bovenop")
 COMPARISON_FILLERS = _words("in, het, de, van, voor, budget, niveau, begroting, dat, dit, jaar")
 #: Relative years, resolved against the letter's year: offset from that year.
@@ -194,7 +194,7 @@ MONTHS = _words(
 
 # --- Numbers that are no facts -------------------------------------------------------------
 
-#: Words before a number that make it a reference, not a quantity (``nr. 32``, ``Postbus``).
+#: Words before a number that make it a reference, not a quantity (``nr. 14``, ``Postbus``).
 REFERENCE_WORDS = _words(
     "nr., nrs., nummer, nummers, no., artikel, art., lid, Postbus, postbus, pagina, pag., "
     "p., blz., bijlage, Bijlage, hoofdstuk, paragraaf, par., tabel, figuur, versie, fase, "
@@ -202,6 +202,10 @@ REFERENCE_WORDS = _words(
     "Staatsblad, Staatscourant, punt, onderdeel, categorie, niveau, groep, regel, kamer, "
     "kenmerk, referentie, zaak, dossier, week, weeknummer, code, lijn, route, snelweg"
 )
+
+#: Text any parliamentary citation contains (``Kamerstuk``, ``nr.``, ``Handelingen``, ``motie``);
+#: a paragraph without any of these (or a zaak number) cites nothing.
+CITATION_KEYS = _words("amerstuk, Kst., nr., nrs., nummer, andelingen, anhangsel, otie")
 
 # --- Measures ------------------------------------------------------------------------------
 
@@ -400,6 +404,12 @@ INSTRUMENT_ENDINGS = _words(
     "verdrag, Verdrag, nota, Nota, visie, Visie, begroting, Begroting, besluit, Besluit, "
     "kader, Kader"
 )
+#: Institutions whose names hold small words; they rank as organisations, below places.
+INSTITUTIONS = _words(
+    "Raad van State, Raad van Europa, Hof van Justitie, Hof van Justitie van de Europese Unie, "
+    "Raad van Ministers, Raad van de Europese Unie, Bank voor Internationale Betalingen, "
+    "Kamer van Koophandel, Raad voor de rechtspraak, Autoriteit Consument en Markt"
+)
 #: Words before a capitalised name that make it a person, not a subject (``motie Van Dijk``).
 PERSON_MARKERS = _words("motie, motie-, lid, leden, heer, mevrouw, minister, staatssecretaris")
 
@@ -415,7 +425,7 @@ ABBREVIATIONS = frozenset(
     )
 )
 #: Sentence openings that continue the previous sentence's subject and year
-#: (``Dat komt neer op 1,1% van het BBP``).
+#: (``Dat is 1,7% van het bbp``).
 ANAPHORIC_OPENINGS = _words(
     "Dat, Dit, Daarmee, Hiermee, Daarvan, Hiervan, Daardoor, Hierdoor, Het betreft, "
     "Het betrof, Het gaat, Het ging, In totaal"

@@ -1,7 +1,7 @@
 """Quantitative facts in a letter's body: amounts, percentages, counts and years, in context.
 
-A Kamerbrief's numbers are its news (``ruim €4,76 miljard``, ``1,1% van het BBP``, ``drie
-stafofficieren``), but a number alone says little: each :class:`~ontwar.letter.model.Fact` also
+A Kamerbrief's numbers are its news (``ruim €2,35 miljard``, ``1,7% van het bbp``, ``vier
+verpleegkundigen``), but a number alone says little: each :class:`~ontwar.letter.model.Fact` also
 carries its qualifier, the noun it measures, whom it is about and the year the sentence puts it
 in. :func:`find_facts` reads a whole letter at once, because the subject of a sentence is often
 named only in its paragraph or heading (:mod:`ontwar.extract.subjects`).
@@ -12,26 +12,31 @@ Choices:
   ``procent`` (``% BBP`` when ``van het BBP`` follows; ``procentpunt`` for points); ``count`` a
   counted noun right after the number (``12.500 woningen``, ``drie nieuwe fregatten``), plural
   or a unit (``45 kilometer``) — durations (``acht jaar``) and multipliers are no counts. A
-  number with none of these (``de 25``) is no fact: ontwar does not guess what it counts.
+  number with none of these (``de 25``) is no fact: ontwar does not guess what it counts. A
+  bare four-digit number that can be a year is one (counts of thousands carry a dot,
+  ``2.030``), unless a qualifier makes it an amount (``ruim 1500 militairen``). The first end of
+  a range borrows unit and scale from the second (``€20 tot €30 miljoen``).
 - **Never facts:** numbers inside references (found by :mod:`ontwar.extract.references`),
-  after reference words (``nr. 32``, ``Postbus 20701``, ``artikel 3``, ``pagina 2``), day
+  after reference words (``nr. 14``, ``Postbus 20018``, ``artikel 3``, ``pagina 2``), day
   numbers of dates (the date's year may still be a year), postcodes, spaced dossier numbers,
   numbers glued to letters or dashes (``COVID-19``, ``F-35``, ``2020Z22028``), lists of digits
   (``1,2,3,4``) and list markers opening a sentence (``1.``, ``2)``).
 - **Qualifiers** are the hedge written right before the amount (``ruim``, ``circa``, ``tot``…);
-  ``tot`` ending a ``van … tot …`` change is the end of a range, not a bound, so it is dropped.
+  ``tot`` ending a range or change (``van €2 tot €3 miljard``, ``3 tot 5 leraren``) is no bound,
+  so it is dropped.
 - **Conversions.** An amount in brackets right after an amount in another currency converts it
-  (``3,5 miljard NOK (€0,3 miljard)``): ``converted_from`` points back, and the conversion
+  (``7,2 miljard SEK (€0,6 miljard)``): ``converted_from`` points back, and the conversion
   shares the original's year, subject and measure.
 - **Years of facts.** Each year in a sentence goes to one amount: the amount it follows closely
-  (``€34,75 miljard in 2014``, no comma or other year between), else the next amount
-  (``In 2020 bedroeg … €4,76 miljard``), else the previous one. An amount without a year of its
-  own takes the nearest earlier year of its sentence; a sentence opening with ``Dat``/``Dit``
-  (``Dat komt neer op 1,1% van het BBP``) continues the previous sentence's year. Years that
-  are only a comparison base (``ten opzichte van 2019``) are nobody's year.
+  (``€12,4 miljard in 2016``, no comma or other year between), else the next amount
+  (``In 2022 kreeg de regio … €80 miljoen``). An amount without a year of its own takes the
+  nearest earlier year of its sentence; a sentence opening with ``Dat``/``Dit`` (``Dat is 1,7%
+  van het bbp``) continues the previous sentence's year; else a later year in the same clause.
+  Years that are only a comparison base (``vergeleken met 2017``, ``meer dan in 2017``) are
+  nobody's year.
 - **Year facts.** A year or period (``2021–2024``, ``2019/20``) is a ``year`` fact of its own
   when it is not the year of any amount in its sentence: value and ``year`` are its (first)
-  year, ``year_end`` the last, unit ``jaar``. Years naming a document (``Defensienota 2018``)
+  year, ``year_end`` the last, unit ``jaar``. Years naming a document (``Beleidsnota 2019``)
   are neither; relative years (``volgend jaar``) only serve as years of amounts.
 - **Measures** are the nearest noun in the same clause that names a quantity (``budget``,
   ``uitgaven``, ``aandeel``… in :mod:`ontwar.extract.fact_words`), before the amount first;
@@ -88,13 +93,13 @@ def find_facts(
     ``sections`` are ``(heading, paragraphs)`` pairs (``None`` for the opening), each paragraph
     one line; ``letter_year`` resolves ``dit jaar`` and bounds plausible years.
 
-    >>> found = find_facts([("Noorwegen", ["Het Noorse defensiebudget stijgt in 2025 met "
-    ...     "ruim 3,5 miljard NOK (€0,3 miljard). Daarmee komt het op 1,8% van het BBP."])])
+    >>> found = find_facts([("Zweden", ["Het Zweedse defensiebudget stijgt in 2025 met "
+    ...     "ruim 7,2 miljard SEK (€0,6 miljard). Daarmee komt het op 1,8% van het BBP."])])
     >>> [(f.fact.text, f.fact.value, f.fact.unit, f.fact.subject, f.fact.year) for f in found]
     ... # doctest: +NORMALIZE_WHITESPACE
-    [('ruim 3,5 miljard NOK', 3500000000.0, 'NOK', 'Noorwegen', 2025),
-     ('€0,3 miljard', 300000000.0, 'EUR', 'Noorwegen', 2025),
-     ('1,8% van het BBP', 1.8, '% BBP', 'Noorwegen', 2025)]
+    [('ruim 7,2 miljard SEK', 7200000000.0, 'SEK', 'Zweden', 2025),
+     ('€0,6 miljard', 600000000.0, 'EUR', 'Zweden', 2025),
+     ('1,8% van het BBP', 1.8, '% BBP', 'Zweden', 2025)]
     >>> found[1].fact.converted_from, found[0].fact.qualifier, found[0].fact.measure
     (0, 'ruim', 'defensiebudget')
     """
@@ -132,6 +137,7 @@ _NUMBER_WORD_END = re.compile(
 )
 _NOT_BEFORE_NUMBER = "-/.,_\u2010\u2011\u2012\u2013\u2014"
 _RANGE_AFTER = re.compile(r"[-\u2010-\u2014/]\d")
+_RANGE_JOIN = re.compile(r"\s?(?:[-\u2013]|à|tot en met|t/m|tot|en)\s?(?:€\s?|EUR\s)?")
 
 _PERCENT = re.compile(
     r"\s?%|\s(?:" + _alternatives([*words.PERCENT_POINT_WORDS, "procent", "pct."]) + r")(?!\w)"
@@ -162,16 +168,14 @@ _QUALIFIER = re.compile(
 )
 _FROM = re.compile(r"(?i)\bvan\s+(?:(?:" + _alternatives(words.QUALIFIERS) + r")\s+)?$")
 _COUNT_WORD = re.compile(r"\s+(?P<word>[\w’'+][\w’'+\-]*)")
-_REFERENCE_BEFORE = re.compile(
-    r"(?:^|(?<=[\s(]))(?:" + _alternatives(words.REFERENCE_WORDS) + r")\s?$"
-)
+_REFERENCE_WORDS = frozenset(word.casefold() for word in words.REFERENCE_WORDS)
+_YEAR_WORDS = frozenset(word.casefold() for word in words.YEAR_WORDS)
+_MONTHS = frozenset(words.MONTHS)
 _SPACED_BEFORE = re.compile(r"(?<![\d.,])\d{1,2}\s$")
 _SPACED_AFTER = re.compile(r"\s\d{3}(?![\d.,]\d)")
 _LIST_MARKER = re.compile(r"[.)](?:\s|$)")
 
 _PERIOD_END = re.compile(r"\s?(?:[-\u2010-\u2014/]|t/m|tot en met)\s?(?P<y2>(?:1[89]|2[01])?\d\d)")
-_YEAR_WORD = re.compile(r"(?i)(?:^|(?<=[\s(]))(?:" + _alternatives(words.YEAR_WORDS) + r")\s$")
-_MONTH_BEFORE = re.compile(r"(?i)(?:^|(?<=[\s(]))(?:" + _alternatives(words.MONTHS) + r")\s$")
 _YEAR_QUALIFIER = re.compile(
     r"(?i)(?:^|(?<=[\s(]))(?P<qualifier>" + _alternatives(words.YEAR_QUALIFIERS) + r")\s+$"
 )
@@ -185,7 +189,6 @@ _COMPARISON = re.compile(
     + r")\s+){0,4})$"
 )
 _RELATIVE_YEAR = re.compile(r"(?i)\b(?:" + _alternatives(list(words.RELATIVE_YEARS)) + r")\b")
-_WORD_BEFORE = re.compile(r"(?P<word>[^\s(]+)\s\(?$")
 
 _MASKS = (
     re.compile(r"Postbus\s\d+"),
@@ -193,11 +196,10 @@ _MASKS = (
     re.compile(r"[Pp]agina\s\d+(?:\s(?:van|/)\s\d+)?"),
 )
 """Numbers that are addresses (``Postbus 20018``, ``2500 EA``) or page numbers."""
-_MAY_CITE = re.compile(
-    r"[Kk]amerstuk|Kst\.|nrs?\.|nummer|Handelingen|Aanhangsel|[Mm]otie|\d{4}[ZD]\d"
-)
-"""Where :func:`~ontwar.extract.references.find_references` can find something; elsewhere it
-is not asked (it is the slowest step of fact finding)."""
+_CASE_NUMBER = re.compile(r"\d[ZD]\d")
+"""With :data:`~ontwar.extract.fact_words.CITATION_KEYS`, where
+:func:`~ontwar.extract.references.find_references` can find something; elsewhere it is not
+asked (it is the slowest step of fact finding)."""
 
 _SENTENCE_END = re.compile(r"[.!?][\"'’”)]*\s+(?=[\"'‘“(]?[A-ZÀ-Þ0-9€$])")
 _LAST_TOKEN = re.compile(r"\S+$")
@@ -413,7 +415,7 @@ def _numbers(text: str) -> list[_Number]:
 def _blocked_spans(text: str) -> list[tuple[int, int]]:
     """Spans whose numbers are never quantities: references, addresses, page numbers."""
     spans = [match.span() for mask in _MASKS for match in mask.finditer(text)]
-    if _MAY_CITE.search(text):
+    if any(key in text for key in words.CITATION_KEYS) or _CASE_NUMBER.search(text):
         spans.extend((start, end) for start, end, _ in find_references(text))
     return spans
 
@@ -428,16 +430,44 @@ def _inside(position: int, spans: Sequence[tuple[int, int]]) -> bool:
 def _amounts(text: str, start: int, end: int, numbers: list[_Number]) -> list[_Draft]:
     """Money, percentages and counts in ``text[start:end]``, each with its qualifier."""
     drafts: list[_Draft] = []
-    for number in numbers:
+    for index, number in enumerate(numbers):
         if (drafts and number.start < drafts[-1].end) or _not_a_quantity(text, number, start):
             continue
         draft = _amount(text, number, end)
+        if index + 1 < len(numbers):
+            draft = _range_start(text, number, draft, numbers[index + 1], end)
         if draft is not None:
             _qualify(draft, text, start, drafts)
             if drafts:
                 _link_conversion(text, drafts[-1], draft)
             drafts.append(draft)
     return drafts
+
+
+def _range_start(
+    text: str, number: _Number, draft: _Draft | None, partner: _Number, limit: int
+) -> _Draft | None:
+    """The first end of a range, which borrows unit and scale from the second.
+
+    ``€20 en €30 miljoen``, ``20 à 30 miljoen euro``, ``3 tot 5 leraren``: the first number is
+    as much an amount as the second, of the same kind and scale.
+    """
+    if not _RANGE_JOIN.fullmatch(text, number.end, partner.start) or _plain_year(number):
+        return draft
+    if draft is not None and (draft.kind != "money" or draft.end != number.end):
+        return draft
+    second = _amount(text, partner, limit)
+    if second is None or (draft is not None and draft.unit != second.unit):
+        return draft
+    scale = second.value / partner.value if partner.value else 1.0
+    if scale == 1.0 and draft is not None:
+        return draft
+    begin = draft.start if draft is not None else number.start
+    return _Draft(second.kind, begin, number.end, number.value * scale, second.unit)
+
+
+def _plain_year(number: _Number) -> bool:
+    return not number.is_word and number.end - number.start == 4 and 1800 <= number.value < 2200
 
 
 def _not_a_quantity(text: str, number: _Number, sentence_start: int) -> bool:
@@ -450,7 +480,7 @@ def _not_a_quantity(text: str, number: _Number, sentence_start: int) -> bool:
     written = text[begin:finish]
     if written[0] == "0" and len(written) > 1 and written[1].isdigit():
         return True
-    if _REFERENCE_BEFORE.search(text, max(0, begin - 14), begin):
+    if _last_words(text, begin, 1) in _REFERENCE_WORDS:
         return True
     if len(written) == 3 and _SPACED_BEFORE.search(text, max(0, begin - 4), begin):
         return True
@@ -499,12 +529,13 @@ def _amount(text: str, number: _Number, limit: int) -> _Draft | None:
 
 
 def _looks_like_year(text: str, number: _Number) -> bool:
-    """A four-digit year after ``in``/``sinds``/a month is a year even before a noun."""
-    begin = number.start
-    if number.is_word or number.end - begin != 4 or not 1800 <= number.value <= 2199:
+    """A four-digit number that could be a year is one, even before a noun (``Agenda 2030
+    gelden``): counts of a thousand and more are written with a dot (``2.030``), unless a
+    qualifier says it is an amount (``ruim 1500 militairen``)."""
+    if not _plain_year(number):
         return False
-    window = max(0, begin - 16)
-    return bool(_YEAR_WORD.search(text, window, begin) or _MONTH_BEFORE.search(text, window, begin))
+    window = max(0, number.start - QUALIFIER_REACH)
+    return not _QUALIFIER.search(text, window, number.start)
 
 
 def _counted_noun(text: str, position: int, limit: int, value: float) -> tuple[int, str] | None:
@@ -567,12 +598,14 @@ def _qualify(draft: _Draft, text: str, sentence_start: int, earlier: list[_Draft
 
 
 def _ends_range(text: str, draft: _Draft, earlier: list[_Draft]) -> bool:
-    """Whether ``tot`` closes a ``van X tot Y`` of the same kind in the same clause."""
+    """Whether ``tot`` closes a ``van X tot Y`` or ``X tot Y`` of the same kind."""
     for other in reversed(earlier):
         if other.kind != draft.kind or other.converts:
             continue
         if _GAP_BREAK.search(text, other.end, draft.start):
             return False
+        if not text[other.end : draft.start].replace("tot", "", 1).strip():
+            return True
         return bool(_FROM.search(text, max(0, other.start - 20), other.start))
     return False
 
@@ -650,15 +683,22 @@ def _period_end(first: int, written: str) -> int | None:
 
 
 def _names_a_document(text: str, begin: int, sentence_start: int) -> bool:
-    """``Defensienota 2018``: a capitalised word (not a year word or month) right before."""
-    before = _WORD_BEFORE.search(text, max(sentence_start, begin - 40), begin)
-    if before is None:
+    """``Beleidsnota 2019``: a capitalised word (not a year word or month) right before."""
+    word = text[max(sentence_start, begin - 40) : begin].rstrip("( ").rpartition(" ")[2]
+    if not word or not word[0].isupper() or (word.isupper() and len(word) <= 2):
         return False
-    word = before.group("word")
-    if not word[0].isupper() or (word.isupper() and len(word) <= 2):
-        return False
-    window = max(0, begin - 16)
-    return not (_YEAR_WORD.search(text, window, begin) or _MONTH_BEFORE.search(text, window, begin))
+    return not _after_year_word(text, begin)
+
+
+def _after_year_word(text: str, begin: int) -> bool:
+    """Whether a year word or month stands right before ``begin`` (``in 2020``, ``mei 2020``)."""
+    last = _last_words(text, begin, 1)
+    return last in _YEAR_WORDS or last in _MONTHS or _last_words(text, begin, 2) in _YEAR_WORDS
+
+
+def _last_words(text: str, begin: int, count: int) -> str:
+    """The ``count`` words right before ``begin``, lowercased (``nr.`` before ``nr. 14``)."""
+    return " ".join(text[max(0, begin - 24) : begin].rstrip("( ").split()[-count:]).casefold()
 
 
 def _assign_years(
@@ -759,16 +799,16 @@ def _in_aside(text: str, at: int, amount: int) -> bool:
 
 def _measure_nouns(text: str, start: int, end: int, drafts: list[_Draft]) -> list[tuple[int, str]]:
     """Nouns in a sentence that name a quantity (``defensiebudget``), outside the amounts."""
-    if not drafts:
-        return []
-    return [
-        (match.start(), match.group())
-        for match in _NOUN.finditer(text, start, end)
-        if match.group().endswith(_MEASURE_ENDINGS)
-        and (match.group()[0].islower() or match.group() in words.GDP_PHRASES)
-        and match.group() not in words.NOT_MEASURES
-        and not any(d.start <= match.start() < d.end for d in drafts)
-    ]
+    nouns = []
+    for match in _NOUN.finditer(text, start, end):
+        noun = match.group()
+        if not noun.endswith(_MEASURE_ENDINGS) or noun in words.NOT_MEASURES:
+            continue
+        at = match.start()
+        common = noun[0].islower() or noun.rpartition("-")[2][:1].islower()
+        if (common or noun in words.GDP_PHRASES) and not any(d.start <= at < d.end for d in drafts):
+            nouns.append((at, noun))
+    return nouns
 
 
 def _measure(
@@ -776,7 +816,7 @@ def _measure(
 ) -> str | None:
     """The noun the amount measures: the nearest quantity noun in its clause (module doc).
 
-    Nouns in brackets the amount is not in are asides (``(mede door de daling van het BBP)``);
+    Nouns in brackets the amount is not in are asides (``(door de krimp van de economie)``);
     without a noun in its clause, the nearest one before it in the sentence counts.
     """
     if draft.converts:

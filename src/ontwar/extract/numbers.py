@@ -1,4 +1,4 @@
-"""Dutch numbers: ``12.500`` is twelve thousand five hundred, ``4,76`` a decimal, ``elf`` eleven.
+"""Dutch numbers: ``12.500`` is twelve thousand five hundred, ``2,35`` a decimal, ``elf`` eleven.
 
 Dutch writes a decimal comma and groups thousands with dots, the reverse of English, so
 ``1.680`` is 1680 and never 1.68. A dot is read as a thousands separator only when every group
@@ -33,8 +33,8 @@ _WORD_NUMBER = re.compile(
 def parse_number(text: str) -> float | None:
     """The value of a number written the Dutch way, or ``None`` when it is not one number.
 
-    >>> parse_number("12.500"), parse_number("4,76"), parse_number("1.680"), parse_number("30")
-    (12500.0, 4.76, 1680.0, 30.0)
+    >>> parse_number("12.500"), parse_number("2,35"), parse_number("1.680"), parse_number("30")
+    (12500.0, 2.35, 1680.0, 30.0)
     >>> parse_number("1.234.567,5")
     1234567.5
     >>> parse_number("1,2,3,4") is None, parse_number("1.2.3") is None, parse_number("") is None

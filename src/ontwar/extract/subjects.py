@@ -1,9 +1,9 @@
 """Who or what a fact is about: the place or name a sentence, paragraph or heading is about.
 
 Kamerbrieven name their subject in many ways: the country itself (``Italië heeft toegezegd``),
-its adjective (``het Belgisch defensiebudget``, ``De Noorse regering``), a province or region
+its adjective (``de Belgische krijgsmacht``, ``het Zweedse leger``), a province or region
 (``Noord- en Midden-Limburg``), or not at all in the sentence, leaving it to the paragraph or the
-heading (a section ``Duitsland`` whose second sentence says only ``De uitgaven zijn gestegen``).
+heading (a section ``Duitsland`` whose second sentence says only ``Het budget groeit``).
 So a fact's subject is looked for from near to far:
 
 1. a place or proper name in the fact's sentence (its own clause first): places beat other
@@ -30,6 +30,7 @@ from ontwar.extract.fact_words import (
     DUTCH_PLACES,
     HOME_COUNTRY,
     HOME_FORMS,
+    INSTITUTIONS,
     INSTRUMENT_ENDINGS,
     NOT_NAMES,
     PERSON_MARKERS,
@@ -91,12 +92,16 @@ _PERSON_MARKERS = frozenset(marker.rstrip("-") for marker in PERSON_MARKERS)
 _MINISTRY_BEFORE = re.compile(
     rf"(?i:minister(?:ie)?s?|staatssecretaris)\s+(?:van|voor)\s+(?:[{_UPPER}][\w-]*,?\s+(?:en\s+)?)*$"
 )
-"""A name in a ministry's name (``ministerie van Infrastructuur en Waterstaat``) is the sender's
+"""A name in a ministry's name (``ministerie van Justitie en Veiligheid``) is the sender's
 own government, not a subject."""
-#: Place names with small words in them (``Bosnië en Herzegovina``, ``Caribisch gebied``),
-#: by their first word: a run of capitals stops before the small word, the name does not.
+#: Names with small words in them (``Bosnië en Herzegovina``, ``Raad van State``), by their
+#: first word: a run of capitals stops before the small word, the name does not.
+_LONG_NAMES = {
+    **{form: GAZETTEER[form] for form in GAZETTEER if " " in form},
+    **{name: (name, ACRONYM) for name in INSTITUTIONS},
+}
 _LONG_FORMS: dict[str, tuple[str, ...]] = {}
-for _form in sorted(GAZETTEER, key=len, reverse=True):
+for _form in sorted(_LONG_NAMES, key=len, reverse=True):
     if any(part[:1].islower() for part in _form.split(" ")):
         _LONG_FORMS[_form.split(" ")[0]] = (*_LONG_FORMS.get(_form.split(" ")[0], ()), _form)
 
@@ -153,7 +158,7 @@ def find_mentions(
 
     >>> def names(text):
     ...     return [(m.name, m.rank) for m in find_mentions(text, [0], frozenset())]
-    >>> names("In 2020 steeg het Belgisch budget.")
+    >>> names("In 2023 steeg het Belgische budget.")
     [('België', 3)]
     >>> names("Nederland heeft negen stafofficieren bij de brigade met Polen.")
     [('Nederland', 0), ('Polen', 3)]
@@ -174,7 +179,7 @@ def find_mentions(
                 continue
         long_form = _long_form(text, start, words)
         if long_form:
-            name, rank = GAZETTEER[long_form]
+            name, rank = _LONG_NAMES[long_form]
             mentions.append(Mention(start, start + len(long_form), name, rank))
             covered = start + len(long_form)
             continue
@@ -183,7 +188,8 @@ def find_mentions(
             in _PERSON_MARKERS
         ):
             continue
-        if _MINISTRY_BEFORE.search(text, max(0, start - 60), start):
+        window = text[max(0, start - 60) : start]
+        if ("inister" in window or "ecretaris" in window) and _MINISTRY_BEFORE.search(window):
             continue
         mentions.extend(_classify(words, start))
     return mentions
@@ -225,7 +231,7 @@ def choose_subject(
     """The subject of a fact at offset ``at`` given the mentions of its sentence (module doc).
 
     A place anywhere in the sentence counts, another name only in the fact's ``clause``
-    (``… 140 militairen, bestaande uit … Special Forces`` is not about Special Forces); the
+    (``… 60 agenten, onder wie … Europol-experts`` is not about Europol); the
     nearest wins among equals, the heading's or paragraph's entity first.
 
     >>> ms = [Mention(0, 9, "Nederland", HOME), Mention(60, 65, "Polen", PLACE)]
@@ -313,6 +319,8 @@ def _classify(words: str, start: int) -> list[Mention]:
     if words in GAZETTEER:
         name, rank = GAZETTEER[words]
         return [Mention(start, start + len(words), name, rank)]
+    if len(words) < 2:
+        return []
     tokens = [(match.start(), match.group()) for match in _TOKEN.finditer(words)]
     if words in NOT_NAMES or all(token in NOT_NAMES for _, token in tokens):
         return []
