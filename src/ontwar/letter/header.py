@@ -274,6 +274,8 @@ def _read_left(header: Header, left: list[PageLine], right: list[PageLine]) -> N
         if RETURN_ADDRESS.match(line.text):
             header.return_address = line.text
         elif header.return_address is None:
+            if header.sender and header.sender.endswith(WRAPPING) and line.text[:1].isupper():
+                header.sender = f"{header.sender} {line.text}"
             header.sender = header.sender or _sender(line.text)
         else:
             header.addressee.append(line.text)
@@ -282,7 +284,7 @@ def _read_left(header: Header, left: list[PageLine], right: list[PageLine]) -> N
         if index is not None:
             header.sender = _sender(right.pop(index).text)
             _continue_sender(header, right, index)
-    else:
+    elif not any(line.text.startswith(header.sender) for line in left):
         _continue_sender(header, right, 0)
     own = _postbus(header.return_address or "")
     if own and own & _postbus(" ".join(header.addressee)):
