@@ -187,9 +187,12 @@ def test_numbers_that_are_no_facts(text):
     assert amounts(text) == []
 
 
-def test_a_date_keeps_only_its_year():
-    facts = found("Op 18 december 2020 is het besluit genomen.")
-    assert [(f.kind, f.text, f.value) for f in facts] == [("year", "2020", 2020.0)]
+def test_a_date_is_no_fact_but_gives_its_year():
+    assert found("Op 18 december 2020 is het besluit genomen.") == []
+    (fact,) = found("Op 3 mei 2022 is €8 miljoen toegekend.")
+    assert (fact.text, fact.year) == ("€8 miljoen", 2022)
+    (fact,) = found("In oktober 2022 was het zover.")
+    assert (fact.kind, fact.value) == ("year", 2022.0)
 
 
 # --- Years -------------------------------------------------------------------------------------

@@ -36,8 +36,10 @@ Choices:
   nobody's year.
 - **Year facts.** A year or period (``2021–2024``, ``2019/20``) is a ``year`` fact of its own
   when it is not the year of any amount in its sentence: value and ``year`` are its (first)
-  year, ``year_end`` the last, unit ``jaar``. Years naming a document (``Beleidsnota 2019``)
-  are neither; relative years (``volgend jaar``) only serve as years of amounts.
+  year, ``year_end`` the last, unit ``jaar``, the word before it (``sinds``, ``tot``…) its
+  qualifier. Years naming a document (``Beleidsnota 2019``) are neither. The year of a full
+  date (``het debat van 7 maart 2022``) and relative years (``volgend jaar``) only serve as
+  years of amounts: a date says when something was said, not a quantity.
 - **Measures** are the nearest noun in the same clause that names a quantity (``budget``,
   ``uitgaven``, ``aandeel``… in :mod:`ontwar.extract.fact_words`), before the amount first;
   ``BBP`` for a share of GDP when nothing else is named.
@@ -179,6 +181,7 @@ _PERIOD_END = re.compile(r"\s?(?:[-\u2010-\u2014/]|t/m|tot en met)\s?(?P<y2>(?:1
 _YEAR_QUALIFIER = re.compile(
     r"(?i)(?:^|(?<=[\s(]))(?P<qualifier>" + _alternatives(words.YEAR_QUALIFIERS) + r")\s+$"
 )
+_DAY_MONTH = re.compile(r"(?i)\b\d{1,2}\s(?:" + _alternatives(words.MONTHS) + r")\s$")
 _COMPARISON = re.compile(
     r"(?i)(?:\b(?:"
     + _alternatives(words.COMPARISON_WORDS)
@@ -248,6 +251,7 @@ class _Year:
     qualifier: str | None = None
     comparison: bool = False
     relative: bool = False
+    dated: bool = False
     used: bool = False
 
 
@@ -653,6 +657,7 @@ def _years(
                 last,
                 qualifier.group("qualifier").casefold() if qualifier else None,
                 comparison=bool(_COMPARISON.search(text, max(start, begin - 40), begin)),
+                dated=bool(_DAY_MONTH.search(text, max(start, begin - 20), begin)),
             )
         )
     if letter_year is not None and "jaar" in text[start:end]:
@@ -751,7 +756,7 @@ def _year_facts(years: list[_Year]) -> list[_Draft]:
     """Years that are no amount's year, as ``year`` facts of their own."""
     facts = []
     for year in years:
-        if year.used or year.relative:
+        if year.used or year.relative or year.dated:
             continue
         draft = _Draft("year", year.start, year.end, float(year.year), YEAR_UNIT, year.qualifier)
         draft.year, draft.year_end = year.year, year.year_end
