@@ -24,6 +24,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 from ontwar.extract.fact_words import (
     COUNTRIES,
@@ -87,6 +88,7 @@ _WORD_RE = re.compile(_WORD)
 _RUN = re.compile(rf"{_WORD}(?:(?:- en | ){_WORD})*")
 """A run of capitalised words: ``Noord-Holland Noord``, ``Noord- en Midden-Limburg``."""
 _TOKEN = re.compile(r"[^ ]+")
+_DIGIT = re.compile(r"\d")
 _INSTRUMENT = re.compile(r"(?i)(?:" + "|".join(re.escape(e) for e in INSTRUMENT_ENDINGS) + r")$")
 _PERSON_MARKERS = frozenset(marker.rstrip("-") for marker in PERSON_MARKERS)
 _MINISTRY_BEFORE = re.compile(
@@ -315,33 +317,40 @@ def _long_form(text: str, start: int, words: str) -> str | None:
 
 
 def _classify(words: str, start: int) -> list[Mention]:
-    """What a run of capitalised words is: places, one compound place, a name or an acronym."""
+    """What a run of capitalised words is, as mentions at ``start``."""
+    return [
+        Mention(start + begin, start + end, name, rank)
+        for begin, end, name, rank in _classify_run(words)
+    ]
+
+
+@lru_cache(maxsize=8192)
+def _classify_run(words: str) -> tuple[tuple[int, int, str, int], ...]:
+    """Places, one compound place, a name or an acronym, at offsets into ``words``.
+
+    Letters repeat their names, so each distinct run is classified once.
+    """
     if words in GAZETTEER:
-        name, rank = GAZETTEER[words]
-        return [Mention(start, start + len(words), name, rank)]
+        return ((0, len(words), *GAZETTEER[words]),)
     if len(words) < 2:
-        return []
+        return ()
     tokens = [(match.start(), match.group()) for match in _TOKEN.finditer(words)]
     if words in NOT_NAMES or all(token in NOT_NAMES for _, token in tokens):
-        return []
+        return ()
     places = _places_in(tokens)
-    end = start + len(words)
     pieces = [piece for _, token in tokens for piece in token.split("-") if piece]
     if places and all(piece in COUNTRY_FORMS or piece == "en" for piece in pieces):
-        return [
-            Mention(start + at, start + at + len(form), *GAZETTEER[form]) for at, form in places
-        ]
+        return tuple((at, at + len(form), *GAZETTEER[form]) for at, form in places)
     first = tokens[0][1].split("-")[0]
     if first in ADJECTIVES:
-        name, rank = GAZETTEER[first]
-        return [Mention(start, start + len(first), name, rank)]
+        return ((0, len(first), *GAZETTEER[first]),)
     if any(GAZETTEER[form][1] == PLACE for _, form in places):
-        return [Mention(start, end, words, PLACE)]
+        return ((0, len(words), words, PLACE),)
     head = words.split("-")[0]
-    code = any(character.isdigit() for character in words)
+    code = _DIGIT.search(words) is not None
     if code or (" " not in words and len(head) > 1 and head.isupper()) or _INSTRUMENT.search(words):
-        return [Mention(start, end, words, ACRONYM)]
-    return [Mention(start, end, words, NAME)]
+        return ((0, len(words), words, ACRONYM),)
+    return ((0, len(words), words, NAME),)
 
 
 def _places_in(tokens: Sequence[tuple[int, str]]) -> list[tuple[int, str]]:
