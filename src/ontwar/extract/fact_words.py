@@ -58,8 +58,9 @@ CURRENCY_WORDS = {
     "Roemeense lei": "RON",
 }
 
-#: Words for "per cent"; ``procentpunt`` is a difference of percentages, kept as its own unit.
-PERCENT_WORDS = {"%": "%", "procent": "%", "pct.": "%", "procentpunt": "procentpunt"}
+#: Words for "per cent" after the number (besides ``%``).
+PERCENT_WORDS = ("procent", "pct.", "percent")
+#: A difference of percentages, kept as its own unit ``procentpunt``.
 PERCENT_POINT_WORDS = ("procentpunten", "procentpunt")
 
 #: How a letter says "of GDP" after a percentage; the unit becomes ``% BBP``.
@@ -150,8 +151,9 @@ NOT_COUNTED = frozenset(
     )
 )
 
-#: Adjectives that may stand between a number and its noun (``drie nieuwe fregatten``).
-COUNT_ADJECTIVE_ENDINGS = ("e", "en")
+#: Adjectives that may stand between a number and its noun (``drie nieuwe fregatten``): these
+#: and any word ending in ``e``.
+COUNT_ADJECTIVE_ENDING = "e"
 COUNT_ADJECTIVES = frozenset(_words("extra, klein, groot, nieuw, oud, goed, aantal"))
 
 # --- Years ---------------------------------------------------------------------------------

@@ -141,7 +141,7 @@ _RANGE_AFTER = re.compile(r"[-\u2010-\u2014/]\d")
 _RANGE_JOIN = re.compile(r"\s?(?:[-\u2013]|à|tot en met|t/m|tot|en)\s?(?:€\s?|EUR\s)?")
 
 _PERCENT = re.compile(
-    r"\s?%|\s(?:" + _alternatives([*words.PERCENT_POINT_WORDS, "procent", "pct."]) + r")(?!\w)"
+    r"\s?%|\s(?:" + _alternatives([*words.PERCENT_POINT_WORDS, *words.PERCENT_WORDS]) + r")(?!\w)"
 )
 _GDP = re.compile(r"[\s-](?:" + _alternatives(words.GDP_PHRASES) + r")(?![\w-])")
 _SCALE = re.compile(
@@ -598,7 +598,7 @@ def _is_modifier(word: str) -> bool:
     if lowered in words.NOT_COUNTED:
         return False
     if word.islower():
-        return word.endswith("e") or lowered in words.COUNT_ADJECTIVES
+        return word.endswith(words.COUNT_ADJECTIVE_ENDING) or lowered in words.COUNT_ADJECTIVES
     return word[0].isupper()
 
 

@@ -6,12 +6,14 @@ its adjective (``de Belgische krijgsmacht``, ``het Zweedse leger``), a province 
 heading (a section ``Duitsland`` whose second sentence says only ``Het budget groeit``).
 So a fact's subject is looked for from near to far:
 
-1. a place or proper name in the fact's sentence (its own clause first): places beat other
-   names, which beat acronyms; the Netherlands is the sender, so any other place named beside it
-   is the likelier subject (``Nederland heeft … gedetacheerd bij de brigade met Polen``: Polen);
+1. a place anywhere in the fact's sentence, or another proper name in the fact's own clause
+   (the clause's, the heading's and the nearest first); the Netherlands is the sender, so any
+   other place named beside it is the likelier subject (``Nederland heeft … gedetacheerd bij de
+   brigade met Polen``: Polen);
 2. the Netherlands, when the sentence names only it;
 3. the paragraph's main entity, then the section heading's;
-4. an acronym in the sentence (``de NAVO``), then the heading itself.
+4. a name elsewhere in the sentence, then an acronym, code or instrument (``de NAVO``,
+   ``het Warmtefonds``), then the heading itself.
 
 Places come from named tables (:mod:`ontwar.extract.fact_words`); any other capitalised name
 counts too, except words capitalised only because they open a sentence: a sentence-initial word
@@ -102,10 +104,19 @@ _LONG_NAMES = {
     **{form: GAZETTEER[form] for form in GAZETTEER if " " in form},
     **{name: (name, ACRONYM) for name in INSTITUTIONS},
 }
-_LONG_FORMS: dict[str, tuple[str, ...]] = {}
-for _form in sorted(_LONG_NAMES, key=len, reverse=True):
-    if any(part[:1].islower() for part in _form.split(" ")):
-        _LONG_FORMS[_form.split(" ")[0]] = (*_LONG_FORMS.get(_form.split(" ")[0], ()), _form)
+
+
+def _by_first_word(names: Iterable[str]) -> dict[str, tuple[str, ...]]:
+    """Names with a small word in them, longest first, under their first word."""
+    table: dict[str, tuple[str, ...]] = {}
+    for name in sorted(names, key=len, reverse=True):
+        if any(part[:1].islower() for part in name.split(" ")):
+            first = name.split(" ")[0]
+            table[first] = (*table.get(first, ()), name)
+    return table
+
+
+_LONG_FORMS = _by_first_word(_LONG_NAMES)
 
 Run = tuple[int, str]
 """A run of capitalised words: where it starts and what it says."""
