@@ -10,8 +10,8 @@ from importlib.resources import files
 import jsonschema
 import pytest
 
-from ontwar.letter import LetterRecord, Section, parse_document, parse_path, parse_text
 from ontwar.errors import InputError
+from ontwar.letter import LetterRecord, Section, parse_document, parse_path, parse_text
 from ontwar.letter.flow import PageLine, join_lines
 from ontwar.letter.header import read_header
 from ontwar.model import Zone
