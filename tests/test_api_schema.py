@@ -13,7 +13,10 @@ import schemathesis
 from hypothesis import HealthCheck, given, settings
 from schemathesis import GenerationMode
 from schemathesis.config import SchemathesisConfig
-from schemathesis.specs.openapi.checks import negative_data_rejection
+from schemathesis.specs.openapi.checks import (
+    negative_data_rejection,
+    positive_data_acceptance,
+)
 
 from ontwar.web.app import create_app
 from tests.test_web import build_corpus
@@ -57,7 +60,14 @@ def conformance(operation, mode: GenerationMode):
     def run(case):
         response = case.call()
         assert response.status_code < 500, (case.path, case.query, response.text)
-        case.validate_response(response, excluded_checks=excluded)
+        skip = list(excluded)
+        valid = mode is GenerationMode.POSITIVE
+        if valid and operation.path == "/api/search" and response.status_code == 400:
+            # The query grammar is not in the schema: a schema-valid q can still be malformed
+            # (an unclosed quote). Then, and only then, 400 is right for "valid" data.
+            assert all(e.startswith("query ") for e in response.json()["errors"]), response.text
+            skip.append(positive_data_acceptance)
+        case.validate_response(response, excluded_checks=skip)
 
     return run
 
