@@ -246,10 +246,13 @@ def find_body_start(lines: Sequence[PageLine], full: float) -> int:
 
     Letterhead lines are short and mostly capitalised or numeric; prose runs nearly the full
     width in mostly lower-case words. A heading right before the first prose line, after a
-    line that ended a sentence, opens the body too.
+    line that ended a sentence, opens the body too, and so does a line of prose words that a
+    long next word left short.
     """
     for index, line in enumerate(lines):
         if SALUTATIONS.fullmatch(line.text) or _is_prose(line.text, full):
+            while index and _is_prose(lines[index - 1].text, 0.0):
+                index -= 1  # a first line cut short by a long next word is prose too
             previous = [earlier for earlier in lines[:index] if not earlier.blank]
             if (
                 previous

@@ -62,7 +62,8 @@ GLUED_LABEL = re.compile(
 #: the end of a body line.
 VALUE_SHAPES = {"Bijlage(n)": r"\d{1,2}", "Datum": DUTCH_DATE.pattern}
 GLUED_VALUES = {
-    label: re.compile(rf"\s({shape})$", re.IGNORECASE) for label, shape in VALUE_SHAPES.items()
+    label: re.compile(rf"(?:\s|(?<=[a-zà-ÿ]))({shape})$", re.IGNORECASE)
+    for label, shape in VALUE_SHAPES.items()
 }
 GLUED_RECIPIENT = re.compile(
     "("
@@ -151,14 +152,14 @@ def sidebar_beside_body(
     for line in lines:
         text = line.text
         glued = GLUED_LABEL.search(text)
-        if glued and not is_short(text):
+        if glued:
             body.append(line.part(0, glued.start(1)))
             sidebar.append(line.part(glued.start(1), len(text)))
             label, values, value = _canonical(glued.group(1)), SIDEBAR_VALUE_LINES, ""
         elif len(text) > 1 and LABEL_AT_START.fullmatch(text):
             sidebar.append(line)
             label, values, value = _canonical(text), SIDEBAR_VALUE_LINES, ""
-        elif values and text and (cut := _glued_value(text, label, value, is_short)) is not None:
+        elif values and text and (cut := _glued_value(text, label, value)) is not None:
             body.append(line.part(0, cut))
             sidebar.append(line.part(cut, len(text)))
             values, value = values - 1, f"{value} {sidebar[-1].text}".strip()
@@ -185,11 +186,9 @@ def open_field(lines: Sequence[PageLine]) -> tuple[str | None, str]:
     return None, ""
 
 
-def _glued_value(
-    text: str, label: str | None, value: str, is_short: Callable[[str], bool]
-) -> int | None:
+def _glued_value(text: str, label: str | None, value: str) -> int | None:
     """Where a value of ``label`` glued to the end of a body line starts."""
-    if label is None or is_short(text):
+    if label is None:
         return None
     pattern = GLUED_VALUES.get(label) or (GLUED_RECIPIENT if label in RECIPIENT_FIELDS else None)
     match = pattern.search(text) if pattern else None
