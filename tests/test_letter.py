@@ -293,3 +293,23 @@ def test_parse_document_is_pure(records):
 def test_empty_input_is_refused_in_one_line(text):
     with pytest.raises(InputError, match="empty"):
         parse_text(text, "empty.txt")
+
+
+def test_metadata_is_exact_on_many_more_letters():
+    """Every field of 160 more letters: both sidebar styles, every field combination."""
+    wrong = {
+        seed: metadata(record)
+        for seed in range(40, 200)
+        if metadata(record := parse_text(clean_letter(seed).text)) != truth_metadata(seed)
+    }
+    assert not wrong
+
+
+def test_metadata_is_exact_from_pdfs(tmp_path):
+    wrong = []
+    for seed in range(100, 120):
+        path = tmp_path / f"{seed}.pdf"
+        path.write_bytes(clean_letter(seed).pdf)
+        if metadata(parse_path(path)) != truth_metadata(seed):
+            wrong.append(seed)
+    assert not wrong
