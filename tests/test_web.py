@@ -13,6 +13,7 @@ import dataclasses
 import hashlib
 import html
 import re
+import sqlite3
 from pathlib import Path
 
 import pytest
@@ -340,6 +341,18 @@ def test_read_only(client, corpus):
         assert answer.status_code == 405 and "read-only" in answer.json()["errors"][0]
     client.get("/api/search", params={"q": "defensie"})
     assert hashlib.sha256(db.read_bytes()).hexdigest() == before
+
+
+def test_readers_keep_working_while_a_writer_holds_the_store(client, corpus):
+    writer = sqlite3.connect(corpus[0], isolation_level=None)
+    try:
+        writer.execute("BEGIN IMMEDIATE")  # as an ingest does, one letter per transaction
+        writer.execute("DELETE FROM facts")
+        assert client.get("/api/facts", params={"measure": "defensiebudget"}).json()["facts"]
+        assert client.get("/search", params={"q": "defensiebudget"}).status_code == 200
+    finally:
+        writer.execute("ROLLBACK")
+        writer.close()
 
 
 def test_time_limit_stops_a_slow_statement(corpus, monkeypatch):

@@ -194,7 +194,7 @@ class FactList(BaseModel):
     charts: list[ChartModel]
     filters: dict[str, Any]
     measures: list[dict[str, Any]] = Field(
-        description="Measures in the corpus with how often they are stated (for picking one)."
+        description="Measures in the 100 most recent letters, most stated first (to pick one)."
     )
     limit: int
     truncated: bool
