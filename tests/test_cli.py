@@ -7,6 +7,8 @@ import json
 from typer.testing import CliRunner
 
 from ontwar.cli import app
+from ontwar.demo import CORPUS_LETTERS
+from ontwar.store import Store
 from tests.stacking import stack
 from tests.test_unstack import LETTER
 
@@ -112,3 +114,7 @@ def test_demo_recovers_its_samples(tmp_path):
     assert result.exit_code == 0, result.output
     assert "04-zorgcapaciteit" in result.stdout and "0.00%" in result.stdout
     assert len(list((tmp_path / "demo").glob("*.recovered.txt"))) == 3
+    with Store(tmp_path / "demo" / "ontwar.db", readonly=True) as store:
+        assert store.stats()["documents"] == 6 + len(CORPUS_LETTERS)
+        assert store.search("defensiebudget").total >= 1
+    assert "ontwar serve --db" in result.stdout

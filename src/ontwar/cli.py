@@ -21,7 +21,7 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 from rich.table import Table
 
 from ontwar import __version__
-from ontwar.demo import run_demo
+from ontwar.demo import DATABASE, build_corpus, run_demo
 from ontwar.errors import InputError
 from ontwar.letter.parse import parse_document
 from ontwar.letter.render import facts_csv, facts_json, record_json, record_markdown
@@ -167,9 +167,11 @@ def demo(
         "demo-output"
     ),
 ) -> None:
-    """Damage fictional letters (stacked PDF, fragment-merged text), then untangle them.
+    """Damage fictional letters (stacked PDF, fragment-merged text), untangle them, and build
+    a searchable sample corpus (SQLite) from them and from clean sample letters.
 
-    Runs offline on ontwar's own generated letters. Library: :func:`ontwar.demo.run_demo`.
+    Runs offline on ontwar's own generated letters. Library: :func:`ontwar.demo.run_demo`,
+    :func:`ontwar.demo.build_corpus`.
     """
     letters = _run(lambda: run_demo(out))
     table = Table(title="ontwar demo: mean character error rate per page (lower is better)")
@@ -187,8 +189,17 @@ def demo(
     console = Console()
     console.print(table)
     console.print("* line order ignored: the PDF reader keeps the sidebar apart from the body.")
+    report = _run(lambda: build_corpus(out, letters))
+    database = out / DATABASE
+    console.print(f"sample corpus: {report.summary()} -> {database}", markup=False)
     damaged, pdf, _ = letters[-1].files
-    for hint in (f"ontwar recover {damaged} -f markdown", f"ontwar audit {pdf}"):
+    for hint in (
+        f"ontwar recover {damaged} -f markdown",
+        f"ontwar parse {damaged} -f markdown",
+        f"ontwar audit {pdf}",
+        f"ontwar search defensiebudget --db {database}",
+        f"ontwar serve --db {database}   (then open http://127.0.0.1:8000)",
+    ):
         console.print(f"try: {hint}", markup=False, soft_wrap=True)
 
 

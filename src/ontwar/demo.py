@@ -1,9 +1,11 @@
-"""The main job on an embedded sample: damage fictional letters, then untangle them.
+"""The main job on an embedded sample: damage fictional letters, untangle them, build a corpus.
 
 No network and no server: ontwar's own generator writes fictional Kamerbrieven, typesets them,
 stacks every earlier page under each page of a PDF, and extracts that PDF the way a
 fragment-sorting extractor does. ontwar then recovers each page from the damaged text and
-reads the PDF's visible text; both are scored against the exact truth.
+reads the PDF's visible text; both are scored against the exact truth. Finally the damaged
+letters and a few dozen clean ones (text and PDF) are parsed and ingested into a local SQLite
+corpus that ``ontwar search`` and ``ontwar serve`` open.
 """
 
 from __future__ import annotations
@@ -16,10 +18,16 @@ from ontwar.metrics import cer
 from ontwar.read.pdf import read_pdf
 from ontwar.recover import recover_text
 from ontwar.render import to_text
-from ontwar.synth import make_case
+from ontwar.store import Store
+from ontwar.store.ingest import IngestReport, ingest_paths
+from ontwar.synth import extract_pages_separately, fit_letter, make_case, render_pdf
+from ontwar.synth.typeset import FONTS, FOOTERS
 
 DEMO_CASES = (4, 7, 13)
 """Sample letters of 4 to 7 pages: small enough to run in seconds, deep enough to merge."""
+CORPUS_LETTERS = range(100, 142)
+"""Clean fictional letters added to the sample corpus, every topic six times (half as PDFs)."""
+DATABASE = "ontwar.db"
 
 
 @dataclass(frozen=True, slots=True)
@@ -62,6 +70,28 @@ def run_demo(out: Path, cases: tuple[int, ...] = DEMO_CASES) -> list[DemoLetter]
             )
         )
     return letters
+
+
+def build_corpus(out: Path, letters: list[DemoLetter], jobs: int | None = None) -> IngestReport:
+    """Write the clean sample letters beside the damaged ones and ingest them all into
+    ``out/ontwar.db`` (ingest is idempotent: a second run finds everything unchanged)."""
+    files = [path for letter in letters for path in letter.files[:2]]
+    corpus = out / "corpus"
+    corpus.mkdir(exist_ok=True)
+    for seed in CORPUS_LETTERS:
+        font = list(FONTS)[seed % len(FONTS)]
+        letter, pages = fit_letter(seed, 1 + seed % 3, font, FOOTERS[seed % len(FOOTERS)])
+        pdf = render_pdf(pages, stacked=False)
+        name = f"{seed}-{letter.topic}"
+        if seed % 2:
+            path = corpus / f"{name}.pdf"
+            path.write_bytes(pdf)
+        else:
+            path = corpus / f"{name}.txt"
+            path.write_text("\f".join(extract_pages_separately(pdf)), encoding="utf-8")
+        files.append(path)
+    with Store(out / DATABASE) as store:
+        return ingest_paths(store, files, jobs=jobs)
 
 
 def _sorted_lines(text: str) -> str:
