@@ -419,3 +419,33 @@ def test_escaping_uses_the_stores_markers():
     from ontwar.web.render import highlight
 
     assert str(highlight("a [b] <c>")) == "a <mark>b</mark> &lt;c&gt;"
+
+
+# --- the seed (the real letter, when ../shared is beside this checkout) ----------------------
+
+
+def test_seed_is_found_and_its_facts_are_on_the_facts_page(tmp_path):
+    from bench.seedtruth import seed_path
+
+    seed = seed_path()
+    if seed is None:
+        pytest.skip("the seed letter lives in ../shared/seed, which is not beside this checkout")
+    record, raw, digest = prepare(str(seed))
+    with Store(tmp_path / "seed.db") as store:
+        doc_id = store.ingest(record, content_hash=digest, raw_pages=raw).doc_id
+    client = TestClient(create_app(tmp_path / "seed.db"))
+    for query in ("MGCS", "defensiebudget", "strategische partners", "Belgie"):
+        (hit,) = client.get("/api/search", params={"q": query}).json()["hits"]
+        assert hit["doc_id"] == doc_id and hit["page"] >= 1 and "[" in hit["snippet"], query
+        page = client.get("/search", params={"q": query}).text
+        assert f'href="/documents/{doc_id}/pages/{hit["page"]}"' in page and "<mark>" in page
+    facts = client.get(f"/api/documents/{doc_id}").json()["facts"]
+    measures = {f["measure"] for f in facts if f["measure"] and f["subject"] and f["year"]}
+    assert {"defensiebudget", "defensie-uitgaven"} <= measures
+    for measure in sorted(measures):
+        stated = [f for f in facts if f["measure"] == measure]
+        listed = client.get("/api/facts", params={"measure": measure}).json()
+        assert len(listed["facts"]) == len(stated), measure
+        page = client.get("/facts", params={"measure": measure}).text
+        assert page.count(f'href="/documents/{doc_id}') >= len(stated), measure
+        assert page.count('<rect class="bar"') == sum(len(c["points"]) for c in listed["charts"])

@@ -161,6 +161,7 @@ class _Web:
         env.filters["chart"] = lambda chart, i=0: Markup(render_svg(chart, chart_id=f"chart-{i}"))
         env.filters["confidence"] = lambda v: "" if v is None else f"{float(v):.0%}"
         env.globals["version"] = __version__
+        env.globals["measures_max"] = data.MEASURES_MAX
         self.templates = Jinja2Templates(env=env)
 
     async def call(self, work: Callable[..., T], *args: Any, **kwargs: Any) -> T:

@@ -33,6 +33,8 @@ WIDTH, HEIGHT = 760, 320
 MARGIN_LEFT, MARGIN_RIGHT, MARGIN_TOP, MARGIN_BOTTOM = 84, 16, 16, 40
 #: Most subjects one chart draws (the largest by value first); the table keeps the rest.
 MAX_SUBJECTS = 12
+#: Longest legend label (a column is a quarter of the chart wide); the full name is its title.
+LEGEND_CHARS = 24
 #: Scale words for large amounts, as Dutch letters write them.
 SCALES = ((1e9, "mld"), (1e6, "mln"))
 
@@ -209,10 +211,16 @@ def render_svg(chart: Mapping[str, Any], *, chart_id: str = "chart") -> str:
         x, y = MARGIN_LEFT + col * (plot_w / 4), HEIGHT + row * 20
         out.append(
             f'<g class="legend"><rect x="{x:.1f}" y="{y - 10}" width="12" height="12" '
-            f'fill="{colour[subject]}"/><text x="{x + 16:.1f}" y="{y}">{escape(subject)}</text></g>'
+            f'fill="{colour[subject]}"/><text x="{x + 16:.1f}" y="{y}">{escape(_short(subject))}'
+            f"<title>{escape(subject)}</title></text></g>"
         )
     out.append("</svg>")
     return "\n".join(out)
+
+
+def _short(label: str, longest: int = LEGEND_CHARS) -> str:
+    """A legend label that fits its column: ``"NAVO Defence Investm…"``."""
+    return label if len(label) <= longest else label[: longest - 1].rstrip() + "…"
 
 
 def _ticks(low: float, high: float, count: int = 5) -> list[float]:
