@@ -438,8 +438,8 @@ def serve(
 
     Pages: / and /search (snippets, filters), /documents/ID (metadata, text by section and
     page, references, facts, raw vs recovered pages, hidden text), /facts (a measure compared
-    across subjects and years). Each page's data is under /api (schema: /openapi.json, docs:
-    /api/docs). Ctrl-C stops. Library: :func:`ontwar.web.app.create_app`.
+    across subjects and years). Each page's data is under /api (schema: /openapi.json).
+    Ctrl-C stops. Library: :func:`ontwar.web.app.create_app`.
     """
     import socket
 

@@ -130,7 +130,7 @@ def create_app(db_path: str | Path, *, time_limit: float = TIME_LIMIT) -> FastAP
             "documents, pages (raw beside recovered), full-text search, references and facts. "
             "Read-only. Errors are `{ok: false, errors: [...], status}`."
         ),
-        docs_url="/api/docs",
+        docs_url=None,  # Swagger UI needs scripts from a CDN; pages here run none
         redoc_url=None,
     )
     app.state.db_path = db_path
@@ -462,7 +462,7 @@ def _errors(app: FastAPI, web: _Web) -> None:
     async def http_error(request: Request, error: StarletteHTTPException) -> Response:
         detail = error.detail if isinstance(error.detail, str) else str(error.detail)
         if error.status_code == 404 and detail == "Not Found":
-            detail = f"no page at {request.url.path}; start at / or see /api/docs"
+            detail = f"no page at {request.url.path}; start at / (API: /openapi.json)"
         if error.status_code == 405:
             detail = f"{request.method} is not allowed: ontwar serve is read-only (use GET)"
         return web.error(request, error.status_code, [detail])
