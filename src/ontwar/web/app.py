@@ -11,6 +11,7 @@ request; a SQLite progress handler stops any statement that runs past the reques
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import re
 import sqlite3
 import time
@@ -194,7 +195,8 @@ class _Web:
             for store in opened:
                 connection = _connection(store)
                 if connection is not None:
-                    connection.interrupt()
+                    with contextlib.suppress(sqlite3.ProgrammingError):  # closed meanwhile
+                        connection.interrupt()
             raise TimeLimit() from None
 
     def page(
