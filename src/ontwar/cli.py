@@ -167,10 +167,10 @@ def demo(
         "demo-output"
     ),
 ) -> None:
-    """Damage fictional letters (stacked PDF, fragment-merged text), untangle them, and build
-    a searchable sample corpus (SQLite) from them and from clean sample letters.
+    """Damage fictional letters, untangle them, and build a searchable sample corpus.
 
-    Runs offline on ontwar's own generated letters. Library: :func:`ontwar.demo.run_demo`,
+    The damage is a stacked PDF and its fragment-merged text; the corpus (SQLite) holds those
+    letters and clean sample letters, as text and PDF. Runs offline on ontwar's own generated letters. Library: :func:`ontwar.demo.run_demo`,
     :func:`ontwar.demo.build_corpus`.
     """
     letters = _run(lambda: run_demo(out))
