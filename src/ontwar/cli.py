@@ -170,8 +170,8 @@ def demo(
     """Damage fictional letters, untangle them, and build a searchable sample corpus.
 
     The damage is a stacked PDF and its fragment-merged text; the corpus (SQLite) holds those
-    letters and clean sample letters, as text and PDF. Runs offline on ontwar's own generated letters. Library: :func:`ontwar.demo.run_demo`,
-    :func:`ontwar.demo.build_corpus`.
+    letters and clean sample letters, as text and PDF. Runs offline on ontwar's own generated
+    letters. Library: :func:`ontwar.demo.run_demo`, :func:`ontwar.demo.build_corpus`.
     """
     letters = _run(lambda: run_demo(out))
     table = Table(title="ontwar demo: mean character error rate per page (lower is better)")
