@@ -12,6 +12,7 @@ import pytest
 
 from ontwar.errors import InputError
 from ontwar.letter import LetterRecord, Section, parse_document, parse_path, parse_text
+from ontwar.letter.body import take_footnotes
 from ontwar.letter.flow import PageLine, join_lines
 from ontwar.letter.header import read_header
 from ontwar.model import Zone
@@ -313,3 +314,27 @@ def test_metadata_is_exact_from_pdfs(tmp_path):
         if metadata(parse_path(path)) != truth_metadata(seed):
             wrong.append(seed)
     assert not wrong
+
+
+def test_footnotes_and_their_markers_leave_the_text():
+    page = [
+        "Het fonds steunt drie regio's bij de aanleg van nieuwe",
+        "3",
+        "fietsroutes tussen de kernen.",
+        "25 gemeenten doen mee aan de proef.",
+        "",
+        "3",
+        "Zie de bijlage voor de verdeling per regio en het",
+        "tijdpad van de aanleg.",
+    ]
+    lines, notes = take_footnotes([_line(i, text) for i, text in enumerate(page)])
+    assert [line.text for line in lines] == [page[0], page[2], page[3], ""]
+    assert [(note.label, note.value) for note in notes] == [
+        ("3", "Zie de bijlage voor de verdeling per regio en het tijdpad van de aanleg.")
+    ]
+
+
+def test_a_page_without_markers_keeps_lines_that_start_with_numbers():
+    page = ["Het plan loopt door.", "25 gemeenten doen mee.", "12 provincies volgen."]
+    lines, notes = take_footnotes([_line(i, text) for i, text in enumerate(page)])
+    assert [line.text for line in lines] == page and notes == []

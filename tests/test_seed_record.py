@@ -96,3 +96,10 @@ def test_references(seed):
         assert found[0].kind == wanted["kind"]
         assert found[0].span is not None and found[0].span.page == wanted["page"]
         assert found[0].kind == "motie" or found[0].url
+
+
+def test_footnotes_leave_the_paragraphs(seed):
+    record, _ = seed
+    assert record.footnotes
+    for note in record.footnotes:
+        assert not any(note.value in p.text for s in record.sections for p in s.paragraphs)

@@ -18,7 +18,7 @@ from functools import lru_cache
 
 from ontwar.letter.flow import Joined, PageLine, join_lines
 from ontwar.letter.hyphenation import Vocabulary
-from ontwar.letter.model import Paragraph, Section
+from ontwar.letter.model import Field, Paragraph, Section
 from ontwar.letter.vocabulary import CLOSING, GREETINGS, SALUTATIONS, SIGNATORY_TITLE
 from ontwar.model import Zone
 from ontwar.read.footer import match_footer
@@ -36,6 +36,10 @@ FULL_LINE = 0.97
 #: Lines repeated on this share of the pages after the first (and on at least 3) are running
 #: headers or footers; a heading that recurs at page edges by chance rarely reaches it.
 RUNNING_SHARE = 0.8
+FOOTNOTE_MARKER = re.compile(r"\d{1,2}")
+FOOTNOTE_START = re.compile(r"(\d{1,2})\s+\S")
+#: Footnotes sit among a page's last lines (above the footer).
+FOOTNOTE_LINES = 8
 #: Running headers and footers sit among a page's first or last lines.
 EDGE_LINES = 3
 
@@ -55,23 +59,77 @@ class Body:
     """Each section's paragraphs with character positions (for spans)."""
 
 
-def body_lines(pages: Sequence[Sequence[PageLine]], start: int) -> tuple[list[PageLine], list[str]]:
-    """The lines of the body in reading order (page 1 from ``start``) and the footers taken out."""
+@dataclass(slots=True)
+class BodyLines:
+    """The body's lines in reading order, and what was taken out of them."""
+
+    lines: list[PageLine]
+    footers: list[str]
+    footnotes: list[Field]
+
+
+def body_lines(pages: Sequence[Sequence[PageLine]], start: int) -> BodyLines:
+    """The lines of the body in reading order (page 1 from ``start``), without running
+    headers and footers, footnotes or their markers."""
     running = _running_lines(pages)
-    lines: list[PageLine] = []
-    footers: list[str] = []
+    found = BodyLines([], [], [])
     for number, page in enumerate(pages, start=1):
         edges = _edge_lines(page)
+        kept = []
         for line in page[start:] if number == 1 else page:
             if line.zone in (Zone.SIDEBAR, Zone.LETTERHEAD):
                 continue
             footer = line.index in edges and match_footer(line.text) is not None
             if line.zone is Zone.FOOTER or footer or line.text in running:
                 if line.text:
-                    footers.append(line.text)
+                    found.footers.append(line.text)
                 continue
-            lines.append(line)
-    return lines, footers
+            kept.append(line)
+        kept, notes = take_footnotes(kept)
+        found.lines += kept
+        found.footnotes += notes
+    return found
+
+
+def take_footnotes(lines: list[PageLine]) -> tuple[list[PageLine], list[Field]]:
+    """Split a page's footnotes (at its foot) and their markers (in the text) off its body.
+
+    Extraction puts a superscript marker on a line of its own (``2``), and the note at the
+    foot of the page starts with the same number, on its own line or before the note's text.
+    Only numbers that occur as such a marker count, so a paragraph that starts with a number
+    (``25 lidstaten …``) stays.
+    """
+    markers = {line.text for line in lines if FOOTNOTE_MARKER.fullmatch(line.text)}
+    if not markers:
+        return lines, []
+    filled = [i for i, line in enumerate(lines) if line.text]
+    notes: list[tuple[str, list[PageLine]]] = []
+    first_note = len(lines)
+    for position in reversed(filled[-FOOTNOTE_LINES:]):
+        line = lines[position]
+        starts = FOOTNOTE_START.match(line.text)
+        number = line.text if line.text in markers else starts.group(1) if starts else None
+        if number in markers:
+            if notes and int(number) >= int(notes[0][0]):
+                break  # notes count up down the page: a marker above them is in the text
+            body = [] if number == line.text else [line.part(starts.end(1), len(line.text))]
+            following = [later for later in lines[position + 1 : first_note] if later.text]
+            notes.insert(0, (number, body + following))
+            first_note = position
+    if not notes:
+        return lines, []
+    numbers = {number for number, _ in notes}
+    kept = [
+        line
+        for line in lines[:first_note]
+        if not (FOOTNOTE_MARKER.fullmatch(line.text) and line.text in numbers)
+    ]
+    return kept, [_note(number, note) for number, note in notes if note]
+
+
+def _note(number: str, lines: list[PageLine]) -> Field:
+    joined = join_lines(lines)
+    return Field(number, joined.text, joined.whole)
 
 
 def _edge_lines(page: Sequence[PageLine]) -> set[int]:

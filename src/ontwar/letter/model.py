@@ -153,6 +153,8 @@ class LetterRecord:
     signatory_title: str | None = None
     signatory: str | None = None
     footers: tuple[str, ...] = ()
+    footnotes: tuple[Field, ...] = ()
+    """Footnotes by number (``label``), taken out of the text they annotate."""
     references: tuple[Reference, ...] = ()
     facts: tuple[Fact, ...] = ()
     warnings: list[str] = field(default_factory=list)
@@ -187,6 +189,7 @@ class LetterRecord:
             "signatory_title": self.signatory_title,
             "signatory": self.signatory,
             "footers": list(self.footers),
+            "footnotes": [note.to_dict() for note in self.footnotes],
             "references": [reference.to_dict() for reference in self.references],
             "facts": [fact.to_dict() for fact in self.facts],
             "warnings": list(self.warnings),

@@ -45,8 +45,8 @@ def parse_document(document: Document) -> LetterRecord:
         )
         pages = [[*first[:start], *rest], *pages[1:]]
     header = read_header([*first[:start], *beside])
-    lines, footers = body_lines(pages, start)
-    body = read_body(lines, vocabulary(list(words(lines))))
+    found = body_lines(pages, start)
+    body = read_body(found.lines, vocabulary(list(words(found.lines))))
     date = header.date
     record = LetterRecord(
         source=document.source,
@@ -67,7 +67,8 @@ def parse_document(document: Document) -> LetterRecord:
         greeting=body.greeting,
         signatory_title=body.signatory_title,
         signatory=body.signatory,
-        footers=tuple(footers),
+        footers=tuple(found.footers),
+        footnotes=tuple(found.footnotes),
         references=tuple(_references(body)),
         facts=tuple(_facts(body, int(date[0][:4]) if date else None)),
         warnings=[*document.warnings, *_warnings(header, body)],

@@ -58,6 +58,9 @@ def record_markdown(record: LetterRecord) -> str:
         out.extend(f"\n{_md(paragraph.text)}\n" for paragraph in section.paragraphs)
     tail = [record.closing, record.greeting, record.signatory_title, record.signatory]
     out.extend(f"\n{_md(line)}\n" for line in tail if line)
+    if record.footnotes:
+        out.append("\n---\n\n")
+        out.extend(f"{_md(note.label)}. {_md(note.value)}\n" for note in record.footnotes)
     if record.references:
         out.append("\n## References\n\n")
         for reference in record.references:
