@@ -483,3 +483,22 @@ def test_cli_ingest_with_worker_processes(tmp_path):
     assert "leeg.txt" in result.stderr and "empty" in result.stderr
     only_bad = runner.invoke(app, ["ingest", str(letters / "leeg.txt"), "--db", str(db)])
     assert only_bad.exit_code == 2
+
+
+def test_migration_2_moves_records_out_of_documents(tmp_path):
+    path = tmp_path / "v1.db"
+    db = sqlite3.connect(path, isolation_level=None)
+    for statement in schema.MIGRATIONS[0]:
+        db.execute(statement)
+    db.execute("PRAGMA user_version = 1")
+    db.execute(
+        "INSERT INTO documents (id, source, content_hash, kind, pages, record, ingested_at) "
+        "VALUES (7, '/corpus/a.txt', 'h', 'text', 0, x'0102', '2026-01-01')"
+    )
+    db.close()
+    with Store(path) as store:
+        assert store.stats()["schema_version"] == schema.SCHEMA_VERSION == 2
+    db = sqlite3.connect(path)
+    assert db.execute("SELECT doc_id, record FROM records").fetchall() == [(7, b"\x01\x02")]
+    columns = {row[1] for row in db.execute("PRAGMA table_info(documents)")}
+    assert "record" not in columns and "sender_key" in columns

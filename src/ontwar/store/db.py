@@ -248,8 +248,8 @@ class Store:
         record = rows.record
         cursor = db.execute(
             "INSERT INTO documents (id, source, content_hash, kind, pages, sender, sender_key, "
-            "date, subject, subject_key, reference, record, ingested_at) "
-            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            "date, subject, subject_key, reference, ingested_at) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             (
                 doc_id,
                 record.source,
@@ -262,11 +262,11 @@ class Store:
                 record.subject,
                 key(record.subject),
                 record.reference,
-                rows.blob,
                 datetime.now(UTC).isoformat(timespec="seconds"),
             ),
         )
         new_id = int(cursor.lastrowid or doc_id or 0)
+        db.execute("INSERT INTO records (doc_id, record) VALUES (?, ?)", (new_id, rows.blob))
         db.executemany(
             "INSERT INTO pages (doc_id, number, text, raw, diagnosis, layers, confidence, "
             "removed, warnings, words) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
@@ -348,8 +348,8 @@ class Store:
 
     def _require(self, doc_id: int) -> tuple[Any, ...]:
         row = self._row(
-            "SELECT id, source, content_hash, kind, record, ingested_at, pages "
-            "FROM documents WHERE id = ?",
+            "SELECT d.id, d.source, d.content_hash, d.kind, r.record, d.ingested_at, d.pages "
+            "FROM documents AS d JOIN records AS r ON r.doc_id = d.id WHERE d.id = ?",
             (doc_id,),
         )
         if row is None:
@@ -568,10 +568,23 @@ class Store:
                 total = self._db.execute(counting, count_params).fetchone()[0]
             except sqlite3.OperationalError as error:  # pragma: no cover - parser lets none by
                 raise QuerySyntaxError(f"query {query!r}: {error}") from error
-            hits = [self._hit(row, fts) for row in rows]
+            marked = self._highlights(fts, [row[0] for row in rows])
+            hits = [self._hit(row, marked.get(row[0])) for row in rows]
         return SearchResult(total=total, hits=hits, query=fts or "")
 
-    def _hit(self, row: tuple[Any, ...], fts: str | None) -> Hit:
+    def _highlights(self, fts: str | None, ids: list[int]) -> dict[int, tuple[str, str]]:
+        """FTS5's highlights of the hits, in one query: a prefix query is expanded once, not
+        once per hit (the ``+`` keeps SQLite from looking the ids up one by one)."""
+        if fts is None or not ids:
+            return {}
+        listed = ", ".join("?" for _ in ids)
+        rows = self._db.execute(
+            f"{HIGHLIGHT_SQL} AND rowid BETWEEN ? AND ? AND +rowid IN ({listed})",
+            [fts, min(ids), max(ids), *ids],
+        ).fetchall()
+        return {row[0]: (row[1], row[2]) for row in rows}
+
+    def _hit(self, row: tuple[Any, ...], highlighted: tuple[str, str] | None) -> Hit:
         doc_id, source, subject, date, sender, score = row
         db = self._db
         sections = db.execute(
@@ -582,9 +595,6 @@ class Store:
         page_words = db.execute(
             "SELECT number, words FROM pages WHERE doc_id = ? ORDER BY number", (doc_id,)
         ).fetchall()
-        highlighted = (
-            db.execute(HIGHLIGHT_SQL, (fts, doc_id)).fetchone() if fts is not None else None
-        )
         body_marks = marks(highlighted[1]) if highlighted else {}
         meta_marks = marks(highlighted[0]) if highlighted else {}
         if body_marks:

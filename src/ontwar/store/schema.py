@@ -4,7 +4,8 @@ Migrations only ever get appended: migration *n* takes a database from version *
 in one transaction, so an interrupted upgrade leaves the previous version intact. An empty
 file (or a new one) runs them all.
 
-Tables: ``documents`` (one row per letter: searchable metadata, the compressed record),
+Tables: ``documents`` (one row per letter: searchable metadata), ``records`` (each letter's
+compressed record without its pages, facts and references),
 ``pages`` (raw and recovered text, diagnosis, removals), ``sections``, ``refs`` (references),
 ``facts``, ``warnings``, ``hidden`` (the PDF's hidden-text audit), ``identifiers`` (numbers
 other letters may cite this one by), ``meta`` (key/value), and ``doc_fts``: the FTS5 index of
@@ -117,6 +118,17 @@ MIGRATIONS: tuple[tuple[str, ...], ...] = (
         """CREATE VIRTUAL TABLE doc_fts USING fts5(
             meta, body, tokenize = 'unicode61 remove_diacritics 0'
         )""",
+    ),
+    # 2: the compressed record moves to a table of its own, so that the rows the search
+    # filters read (sender, date, subject) are small and many fit on a page
+    (
+        """CREATE TABLE records (
+            doc_id INTEGER PRIMARY KEY REFERENCES documents (id) ON DELETE CASCADE,
+            record BLOB NOT NULL
+        )""",
+        "INSERT INTO records (doc_id, record) SELECT id, record FROM documents",
+        "ALTER TABLE documents DROP COLUMN record",
+        "CREATE INDEX documents_subject ON documents (subject_key)",
     ),
 )
 
