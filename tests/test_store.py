@@ -99,6 +99,8 @@ def test_readonly_needs_an_existing_store(tmp_path):
         db.execute("CREATE TABLE t (x)")
     with pytest.raises(DatabaseMissing, match="not an ontwar store"):
         Store(other)
+    with pytest.raises(DatabaseMissing, match="not an ontwar store"):
+        Store(other, readonly=True)
     garbage = tmp_path / "garbage.db"
     garbage.write_bytes(b"this is not sqlite at all" * 100)
     with pytest.raises(DatabaseMissing):

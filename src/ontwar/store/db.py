@@ -89,7 +89,11 @@ class Store:
                 )
             uri = f"{self.path.resolve().as_uri()}?mode=ro"
             self._db = self._connect(uri, uri=True)
-            self._check_readonly()
+            try:
+                self._check_readonly()
+            except BaseException:
+                self._db.close()
+                raise
         else:
             if not self.path.parent.is_dir():
                 raise DatabaseMissing(
@@ -141,7 +145,15 @@ class Store:
             self.reindex()
 
     def _check_readonly(self) -> None:
-        current = schema.version(self._db)
+        try:
+            current = schema.version(self._db)
+        except sqlite3.DatabaseError as error:
+            raise DatabaseMissing(f"{self.path}: not an ontwar store ({error})") from error
+        if current == 0:
+            raise DatabaseMissing(
+                f"{self.path} is not an ontwar store; create one with `ontwar ingest PATH "
+                f"--db {self.path}`"
+            )
         if current != schema.SCHEMA_VERSION:
             newer = current > schema.SCHEMA_VERSION
             raise SchemaError(
