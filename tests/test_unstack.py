@@ -186,6 +186,24 @@ def test_decoding_is_always_a_valid_decomposition(seed):
     assert _is_shuffle(merged, [*known, recovered])
 
 
+@settings(max_examples=25, deadline=None)
+@given(st.integers(0, 10_000))
+def test_identical_known_strings_are_both_removed(seed):
+    """A template sentence repeated in two layers: each copy keeps its own text, and the own
+    string is exactly what is left (one decomposition per pair of copies is searched)."""
+    rng = random.Random(seed)
+    template = sentence_lines(rng, 1)[0]
+    own = "".join(c for c in sentence_lines(rng, 1)[0].upper() if c.isalpha() or c == " ")
+    merged = _shuffle([template, template, own], rng)
+    known = [KnownString(template, 1), KnownString(template, 2)]
+    decoding = decode_line(merged, known, *_models())
+    assert decoding.complete and not decoding.bag
+    for which in range(2):
+        mine = "".join(c for c, o in zip(merged, decoding.owners, strict=True) if o == which)
+        assert mine == template
+    assert _is_shuffle(merged, [template, template, decoding.own_text(merged)])
+
+
 @settings(max_examples=40, deadline=None)
 @given(st.integers(0, 10_000))
 def test_exact_recovery_when_the_alphabets_are_disjoint(seed):

@@ -21,6 +21,12 @@ class RepairConfig:
     doubt_width: int = 48
     """Widest beam spent on a line only because its own text has an unknown word."""
 
+    deep_strings: int = 8
+    """Known strings from which a merge counts as deep. There, narrow beams crowd out the right
+    decomposition, so an unknown own word is likelier a search error than a name: such a line
+    gets the foresight pass (see ``decode._prune``) and, if the narrowest beam found nothing,
+    the widest one. Shallower lines never need them, and would only pay their time."""
+
     doubtful_zipf: float = 1.0
     """Own words rarer than this (zipf), and not in the document, trigger the second try."""
 
@@ -37,6 +43,15 @@ class RepairConfig:
     """Subtracted from each own character's cost, so that hypotheses which have given more
     characters to the own string are not pruned merely for having been scored on more of them
     (about the model's mean cost per character of Dutch)."""
+
+    future_floor: float = 2.0
+    """Unigram cost (nats) a character the own string has yet to take is expected to cost
+    less, in the foresight pass for doubtful lines (see ``decode._prune``): in context,
+    common letters cost far below their unigram cost."""
+
+    future_cap: float = 8.0
+    """Highest unigram cost counted there: the general model knows lower-case words only, so
+    it overrates capitals and digits."""
 
     lost_space_cost: float = 4.0
     """Cost of a known string's space that the merged line does not have."""

@@ -141,14 +141,25 @@ def _search(
         embeddings.append(latest)
     config = models.config
     decoding = None
+    deep = len(known) >= config.deep_strings
+    easy = not deep
     for width in config.beam_widths:
         finals = _beam(merged, known, embeddings, width, flexible, models)
         if finals and (decoding is None or finals[0][0] < decoding.cost):
             decoding = _best(merged, finals, known)
         if decoding and not _doubtful(decoding.own_text(merged), models.words, config):
             break
-        if decoding and width >= config.doubt_width:
-            break  # a doubtful word may be a name: wider beams only for lines that failed
+        easy = easy or (decoding is not None and width == config.beam_widths[0])
+        if easy and width >= config.doubt_width:
+            # A doubtful word may be a name: the widest beam only for lines that failed, and
+            # for deep merges the narrowest beam found nothing in (see ``deep_strings``).
+            break
+    if deep and decoding and _doubtful(decoding.own_text(merged), models.words, config):
+        # The doubtful word may be one whose costly characters the beam put off (see _prune).
+        width = config.beam_widths[0]
+        finals = _beam(merged, known, embeddings, width, flexible, models, foresight=True)
+        if finals and finals[0][0] < decoding.cost:
+            decoding = _best(merged, finals, known)
     return decoding
 
 
@@ -168,8 +179,12 @@ def _beam(
     width: int,
     flexible: bool,
     models: Models,
+    foresight: bool = False,
 ) -> list[_State]:
     """All complete decompositions left in a beam of ``width``, cheapest first.
+
+    With ``foresight``, states are pruned by their cost plus what their own string's remaining
+    characters are expected to cost (see :func:`_prune`).
 
     With ``flexible`` spaces, a space may also be given to the layout pool (a space of no string
     we know of), and a known string may lose a space (another layer may have taken it on the
@@ -177,7 +192,7 @@ def _beam(
     so they must not make a line undecodable.
     """
     config = models.config
-    line = _Line(merged, known, latest, flexible, config)
+    line = _Line(merged, known, latest, flexible, config, models.chars if foresight else None)
     start_origins = (*(string.origin for string in known), None)
     beam: list[_State] = [(0.0, (0,) * len(known), START, "", "", None, 0.0, start_origins, 0.0)]
     for index, char in enumerate(merged):
@@ -192,7 +207,7 @@ def _beam(
                 allowed = own_allowed[positions] = line.own_allowed(positions, index, char)
             if allowed:
                 _to_own(state, index, char, line, models, candidates)
-        beam = _prune(candidates, width, config.beam_margin)
+        beam = _prune(candidates, width, config.beam_margin, line)
         if not beam:
             return []
     finals = []
@@ -227,10 +242,13 @@ def _to_known(
             position, skipped = position + 1, skipped + 1
     if position >= length or text[position] != char:
         return
+    twin = line.twins[which]
+    if twin is not None and position + 1 > positions[twin]:
+        return  # identical strings: the later one never gets ahead (see ``_Line.twins``)
     moved = (*positions[:which], position + 1, *positions[which + 1 :])
     origin = origins[which]
     if origin is None:
-        origin = frontier
+        origin = line.first_x(owner, frontier, positions, origins, own_width)
         origins = (*origins[:which], origin, *origins[which + 1 :])
     x = origin + line.widths[which][position]
     own_pending = line.own_total - index + sum(positions) > 0
@@ -260,7 +278,7 @@ def _to_own(
     step, *text_state = own_step(char, owner != OWN, context, word, models)
     own_origin = origins[-1]
     if own_origin is None:
-        own_origin = frontier
+        own_origin = line.first_x(owner, frontier, positions, origins, own_width)
         origins = (*origins[:-1], own_origin)
     x = own_origin + own_width
     if owner == OWN:
@@ -288,6 +306,7 @@ class _Line:
         latest: list[list[int]],
         flexible: bool,
         config: RepairConfig,
+        chars: CharModel | None = None,
     ) -> None:
         self.merged = merged
         self.known = known
@@ -297,12 +316,33 @@ class _Line:
         self.flexible = flexible
         self.config = config
         self.solid = [_solid_counts(text) for text in self.texts]
+        self.twins: list[int | None] = []
+        """For each known string, the nearest earlier one with the same text, if any.
+
+        A template sentence can recur in several layers. Two identical strings can trade every
+        character they share, so a beam would hold each decomposition twice or more and lose
+        the right one for room; letting the later copy never run ahead of the earlier keeps
+        one of each."""
+        last: dict[str, int] = {}
+        for which, text in enumerate(self.texts):
+            self.twins.append(last.get(text))
+            last[text] = which
         self.widths = [prefix_widths(text) for text in self.texts]
         self.ordered = len(known) >= config.order_min_strings
         """Whether reading order is scored: only deep merges need its help (see config)."""
         self.own_total = -1 if flexible else len(merged) - sum(self.lengths)
         """Characters of the own string (unknown with flexible spaces: -1 then)."""
         self._char_left: dict[str, tuple[list[list[int]], list[int]]] = {}
+        self.known_weight: list[list[float]] | None = None
+        """With foresight: for each known string and position, what its remaining visible
+        characters would cost as own text (see :func:`_prune`)."""
+        if chars is not None:
+            weight = {
+                char: max(min(chars.cost("", char), config.future_cap) - config.future_floor, 0)
+                for char in set(merged)
+                if not char.isspace()
+            }
+            self.known_weight = [_suffix_weights(text, weight) for text in self.texts]
 
     def own_allowed(self, positions: tuple[int, ...], index: int, char: str) -> bool:
         """May ``merged[index]`` go to the own string, or do the known strings need it?
@@ -337,6 +377,28 @@ class _Line:
                 _suffix_counts(self.merged, char),
             )
         return counts
+
+    def first_x(
+        self,
+        owner: int,
+        frontier: float,
+        positions: tuple[int, ...],
+        origins: tuple[float | None, ...],
+        own_width: float,
+    ) -> float:
+        """Estimated x of a string's first fragment, which starts after the run before it.
+
+        Sorted fragments put it at or right of the last fragment start (``frontier``); a long
+        run of one string is several adjacent fragments, and nothing started between them, so
+        it starts at most a fragment's length before where that run has got to.
+        """
+        if owner == OWN:
+            run_end = (origins[-1] or 0.0) + own_width
+        elif owner >= 0 and origins[owner] is not None:
+            run_end = origins[owner] + self.widths[owner][positions[owner]]
+        else:
+            return frontier
+        return max(frontier, run_end - self.config.max_fragment_em)
 
     def waiting(
         self,
@@ -433,15 +495,51 @@ def _solid_counts(text: str) -> list[int]:
     return counts
 
 
-def _prune(candidates: dict[tuple, _State], width: int, margin: float) -> list[_State]:
+def _prune(candidates: dict[tuple, _State], width: int, margin: float, line: _Line) -> list[_State]:
+    """The ``width`` cheapest states within ``margin`` of the best; with foresight, judged by
+    their cost so far plus what their own string still has to pay.
+
+    At one position of the line, every state has taken the same characters, but not the same
+    ones for the own string: one that has left an expensive character (a capital, a digit) for
+    later looks cheaper than one that has paid for it, until it must pay it, by when the other
+    may have been pruned ("R.R. van ijkD" for "R.R. van Dijk"). The own string's remaining
+    visible characters are exactly the line's remaining ones less the known strings', so each
+    state is charged an estimate of their cost (their unigram cost above a floor, capped); the
+    line's part is the same for every state and left out. Only a second opinion, for lines
+    whose own text came out with an unknown word: charging all lines that way makes the beam
+    take characters for the own string too eagerly.
+    """
     states = list(candidates.values())
     if len(states) <= 1:
         return states
-    best = min(state[0] for state in states) + margin
-    states = [state for state in states if state[0] <= best]
-    if len(states) > width:
-        states = heapq.nsmallest(width, states, key=_cost_of)
-    return states
+    weights = line.known_weight
+    if weights is None:
+        best = min(state[0] for state in states) + margin
+        states = [state for state in states if state[0] <= best]
+        if len(states) > width:
+            states = heapq.nsmallest(width, states, key=_cost_of)
+        return states
+    keyed = [
+        (state[0] - sum(w[p] for w, p in zip(weights, state[1], strict=True)), state)
+        for state in states
+    ]
+    best = min(key for key, _ in keyed) + margin
+    keyed = [item for item in keyed if item[0] <= best]
+    if len(keyed) > width:
+        keyed = heapq.nsmallest(width, keyed, key=_key_of)
+    return [state for _, state in keyed]
+
+
+def _key_of(item: tuple[float, _State]) -> float:
+    return item[0]
+
+
+def _suffix_weights(text: str, weight: dict[str, float]) -> list[float]:
+    """For each position of ``text``, the summed ``weight`` of its characters from there on."""
+    sums = [0.0] * (len(text) + 1)
+    for position in range(len(text) - 1, -1, -1):
+        sums[position] = sums[position + 1] + weight.get(text[position], 0.0)
+    return sums
 
 
 def _cost_of(state: _State) -> float:

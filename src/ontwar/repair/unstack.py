@@ -212,7 +212,7 @@ def _earlier_strings(
         groups = [[string.text for string in group] for group in state.previous]
         if _contains(page_chars, _solid_chars(["".join(group) for group in groups])):
             at_margin = [
-                all(string.origin is not None and string.origin < MARGIN_EM for string in group)
+                all(string.origin is None or string.origin < MARGIN_EM for string in group)
                 for group in state.previous
             ]
             placement = _place(groups, lines, at_margin)
@@ -336,6 +336,10 @@ def _apply(
     _collect(removed_by_layer, MIXED_LAYERS, line, bagged)
     # Only a line where strings were merged shows where they split: a lone string shows none.
     merged = len({owner for owner in owners if owner != POOL}) > 1 and not decoding.bag
+    # Positions are estimated relative to a line's first fragment, so a string alone on its line
+    # (a sidebar entry as much as a body line) shows nothing of where it starts: only a line
+    # shared with another string does. Unknown origins are estimated at the next merge.
+    placed = merged and _shared(line.text, owners)
     if decoding.bag:  # the known strings were not placed one by one: they pass on unchanged
         composition.extend(known)
         known = ()
@@ -347,14 +351,20 @@ def _apply(
             splits.learn(string.text, starts)
         text = "".join(line.text[i] for i in positions)
         boundaries = string.boundaries | frozenset(starts)
-        composition.append(KnownString(text, string.layer, boundaries, origins[which]))
+        origin = origins[which] if placed else string.origin
+        composition.append(KnownString(text, string.layer, boundaries, origin))
     if own.text:
         starts = fragment_starts(owners, OWN)
         if merged:
             splits.learn(own.text, starts)
-        origin = origins[-1] if known else 0.0
+        origin = origins[-1] if placed else None
         composition.append(KnownString(own.text, number, frozenset(starts), origin))
     return own, composition
+
+
+def _shared(text: str, owners: tuple[int, ...]) -> bool:
+    """Do the visible characters of ``text`` belong to more than one string?"""
+    return len({owner for char, owner in zip(text, owners, strict=True) if not char.isspace()}) > 1
 
 
 def _collect(removed: Removed, layer: int, line: Line, positions: list[int]) -> None:
