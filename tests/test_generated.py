@@ -1,8 +1,9 @@
 """Unstacking the project's own damaged letters, scored against their exact truth.
 
 The full set (24 letters, 2-16 layers) runs in ``bench/recover.py``; here the letters of up to
-seven pages keep the suite fast. Letters that still fail the acceptance bar are listed as
-strict expected failures, so that fixing one is noticed.
+seven pages keep the suite fast, plus one deep letter whose late pages merge look-alike
+template lines under up to 13 layers (about 25 s). Letters that still fail the acceptance bar
+are listed as strict expected failures, so that fixing one is noticed.
 """
 
 from __future__ import annotations
@@ -14,6 +15,8 @@ from ontwar.recover import recover_text
 from ontwar.synth import make_case
 
 FAST = [index for index in range(24) if len(make_case(index).truth) <= 7]
+DEEP = [16]
+"""13 pages; repeated template sentences in many layers (the 16-page letter is bench-only)."""
 KNOWN_FAILURES: dict[int, str] = {}
 
 
@@ -23,7 +26,7 @@ KNOWN_FAILURES: dict[int, str] = {}
         pytest.param(i, marks=pytest.mark.xfail(strict=True, reason=KNOWN_FAILURES[i]))
         if i in KNOWN_FAILURES
         else i
-        for i in FAST
+        for i in FAST + DEEP
     ],
 )
 def test_generated_letter_pages_are_recovered(index):
