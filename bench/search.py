@@ -16,7 +16,10 @@ records straight from their truth (:mod:`ontwar.store.synthetic`) in worker proc
 ingest rate is letters over the time spent in :meth:`Store.ingest` (one transaction each),
 wall time is reported too. The query mix is fixed (:data:`QUERIES`); each query runs once to
 warm up, then :data:`REPEATS` times; p50/p95 are over all timed runs of the mix.
-Run: ``.venv/bin/python bench/search.py`` (10k and 100k; ``--quick`` for 10k only).
+Run: ``.venv/bin/python bench/search.py`` (10k and 100k; ``--quick`` for 10k only). Building
+100k letters takes about 25 minutes: ``--dir DIR`` keeps each corpus (in ``DIR/ontwar-bench-
+<size>-*``) and ``--reuse FOLDER`` times the queries again on a kept one (its ingest columns
+show "kept"; a store of an older schema is migrated first).
 """
 
 from __future__ import annotations
@@ -91,6 +94,11 @@ class Run:
     def rate(self) -> float:
         return self.size / self.ingest_seconds
 
+    @property
+    def kept(self) -> bool:
+        """Measured on a corpus built by an earlier run (no ingest figures)."""
+        return self.ingest_seconds == 0.0
+
 
 def _make(seed: int) -> tuple:
     return synthetic_record(seed)
@@ -137,6 +145,21 @@ def build(size: int, folder: Path, workers: int) -> Run:
         with sqlite3.connect(db) as connection:
             connection.execute("PRAGMA wal_checkpoint(TRUNCATE)")
     plain.close()
+    run.db_bytes = (folder / "ontwar.db").stat().st_size
+    run.baseline_bytes = (folder / "plain.db").stat().st_size
+    return run
+
+
+def reuse(folder: Path) -> Run:
+    """A corpus kept by an earlier ``--dir`` run: migrated if needed, its size counted."""
+    for name in ("ontwar.db", "plain.db"):
+        if not (folder / name).is_file():
+            sys.exit(f"{folder}: no {name}; give a folder an earlier `--dir` run kept")
+    Store(folder / "ontwar.db").close()  # brings an older schema up to date
+    with sqlite3.connect(folder / "ontwar.db") as connection:
+        size = connection.execute("SELECT count(*) FROM documents").fetchone()[0]
+        connection.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    run = Run(size)
     run.db_bytes = (folder / "ontwar.db").stat().st_size
     run.baseline_bytes = (folder / "plain.db").stat().st_size
     return run
@@ -211,8 +234,13 @@ def tables(runs: list[Run]) -> str:
     for run in runs:
         ours = [t for times in run.times.values() for t in times]
         base = [t for times in run.baseline_times.values() for t in times]
+        rates = (
+            "| kept | kept "
+            if run.kept
+            else f"| {run.rate:.0f} | {run.size / run.wall_seconds:.0f} "
+        )
         lines.append(
-            f"| {run.size:,} | {run.rate:.0f} | {run.size / run.wall_seconds:.0f} "
+            f"| {run.size:,} {rates}"
             f"| {run.db_bytes / 2**20:.0f} | {run.baseline_bytes / 2**20:.0f} "
             f"| {percentile(ours, 0.5) * 1000:.1f} | {percentile(ours, 0.95) * 1000:.1f} "
             f"| {percentile(base, 0.5) * 1000:.1f} | {percentile(base, 0.95) * 1000:.1f} "
@@ -265,11 +293,23 @@ def main() -> None:
         help="letter-generating processes (default: all cores but the one ingesting)",
     )
     parser.add_argument("--dir", type=Path, help="keep the databases here (default: a temp dir)")
+    parser.add_argument(
+        "--reuse",
+        type=Path,
+        nargs="+",
+        metavar="FOLDER",
+        help="time the queries on corpora an earlier --dir run kept (no build)",
+    )
     parser.add_argument("--save-table", type=Path, help="also write the Markdown tables here")
     args = parser.parse_args()
     sizes = args.sizes or (SIZES[:1] if args.quick else SIZES)
     runs = []
-    for size in sizes:
+    for folder in args.reuse or ():
+        print(f"reusing {folder}", file=sys.stderr)
+        run = reuse(folder)
+        measure(run, folder)
+        runs.append(run)
+    for size in [] if args.reuse else sizes:
         folder = Path(tempfile.mkdtemp(prefix=f"ontwar-bench-{size}-", dir=args.dir))
         print(f"building {size:,} letters in {folder}", file=sys.stderr)
         run = build(size, folder, args.workers)
@@ -278,7 +318,9 @@ def main() -> None:
         if args.dir is None:
             shutil.rmtree(folder, ignore_errors=True)
     command = "python bench/search.py" + (" --quick" if args.quick else "")
-    if args.sizes:
+    if args.reuse:
+        command = "python bench/search.py --reuse " + " ".join(map(str, args.reuse))
+    elif args.sizes:
         command += " --sizes " + " ".join(map(str, args.sizes))
     text = header(command) + "\n" + tables(runs)
     print(text)

@@ -499,8 +499,29 @@ def test_migration_2_moves_records_out_of_documents(tmp_path):
     )
     db.close()
     with Store(path) as store:
-        assert store.stats()["schema_version"] == schema.SCHEMA_VERSION == 2
+        assert store.stats()["schema_version"] == schema.SCHEMA_VERSION >= 2
     db = sqlite3.connect(path)
     assert db.execute("SELECT doc_id, record FROM records").fetchall() == [(7, b"\x01\x02")]
     columns = {row[1] for row in db.execute("PRAGMA table_info(documents)")}
     assert "record" not in columns and "sender_key" in columns
+
+
+def test_migration_3_indexes_page_word_counts(tmp_path):
+    """Hits read their pages' word counts from an index, not from the pages' rows (#5)."""
+    path = tmp_path / "v2.db"
+    db = sqlite3.connect(path, isolation_level=None)
+    for migration in schema.MIGRATIONS[:2]:
+        for statement in migration:
+            db.execute(statement)
+    db.execute("PRAGMA user_version = 2")
+    db.close()
+    with Store(path) as store:
+        assert store.stats()["schema_version"] == schema.SCHEMA_VERSION >= 3
+        add(store, special_letter())
+        plan = store._db.execute(
+            "EXPLAIN QUERY PLAN SELECT doc_id, number, words FROM pages WHERE doc_id IN (1, 2) "
+            "ORDER BY doc_id, number"
+        ).fetchall()
+        assert "COVERING INDEX pages_words" in plan[-1][3]
+        [hit] = store.search("MGCS tank").hits
+        assert "[MGCS]" in hit.snippet

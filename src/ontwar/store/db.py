@@ -50,6 +50,13 @@ from ontwar.store.search import (
 
 BUSY_TIMEOUT_MS = 10_000
 """How long a writer waits for another writer's transaction before giving up."""
+MMAP_BYTES = 1 << 31
+"""Read the file through a memory map up to this size (SQLite caps it at its build's
+maximum): ranking a broad query reads megabytes of index, a system call per page without."""
+HIT_TABLE = "hit_fts"
+"""The temporary FTS5 table a prefix query's hits are highlighted in."""
+CACHE_KIB = 65_536
+"""Page cache per connection (SQLite's default is 2 MiB, less than one broad query reads)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -81,6 +88,7 @@ class Store:
         self.path = Path(path)
         self.readonly = readonly
         self._lock = threading.RLock()
+        self._hit_table = False
         if readonly:
             if not self.path.is_file():
                 raise DatabaseMissing(
@@ -114,6 +122,9 @@ class Store:
                 target, uri=uri, isolation_level=None, check_same_thread=False, timeout=10
             )
             db.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+            db.execute(f"PRAGMA mmap_size = {MMAP_BYTES}")
+            db.execute(f"PRAGMA cache_size = -{CACHE_KIB}")
+            db.execute("PRAGMA temp_store = MEMORY")
             db.execute("PRAGMA foreign_keys = ON")
             db.execute("SELECT count(*) FROM sqlite_master").fetchone()
         except sqlite3.DatabaseError as error:
@@ -581,60 +592,127 @@ class Store:
             except sqlite3.OperationalError as error:  # pragma: no cover - parser lets none by
                 raise QuerySyntaxError(f"query {query!r}: {error}") from error
             marked = self._highlights(fts, [row[0] for row in rows])
-            hits = [self._hit(row, marked.get(row[0])) for row in rows]
+            hits = self._hits(rows, marked)
         return SearchResult(total=total, hits=hits, query=fts or "")
 
     def _highlights(self, fts: str | None, ids: list[int]) -> dict[int, tuple[str, str]]:
-        """FTS5's highlights of the hits, in one query: a prefix query is expanded once, not
-        once per hit (the ``+`` keeps SQLite from looking the ids up one by one)."""
+        """FTS5's highlights of the hits, in one query.
+
+        FTS5 looks each listed id up on its own: a seek per term, however broad the match.
+        A prefix would be expanded over the whole index at every seek, so a prefix query is
+        instead run on a temporary FTS5 table holding the hits alone (same tokenizer, so the
+        same matches): its cost does not grow with the corpus.
+        """
         if fts is None or not ids:
             return {}
         listed = ", ".join("?" for _ in ids)
-        rows = self._db.execute(
-            f"{HIGHLIGHT_SQL} AND rowid BETWEEN ? AND ? AND +rowid IN ({listed})",
-            [fts, min(ids), max(ids), *ids],
-        ).fetchall()
+        if "*" not in fts:  # terms are quoted words: a star outside quotes is a prefix
+            rows = self._db.execute(f"{HIGHLIGHT_SQL} AND rowid IN ({listed})", [fts, *ids])
+            return {row[0]: (row[1], row[2]) for row in rows}
+        db = self._db
+        if not self._hit_table:
+            db.execute(
+                f"CREATE VIRTUAL TABLE IF NOT EXISTS temp.{HIT_TABLE} USING fts5(meta, body, "
+                f"tokenize = '{schema.FTS_TOKENIZE}')"
+            )
+            self._hit_table = True
+        db.execute(f"DELETE FROM temp.{HIT_TABLE}")
+        db.execute(
+            f"INSERT INTO temp.{HIT_TABLE} (rowid, meta, body) "
+            f"SELECT rowid, meta, body FROM main.doc_fts WHERE rowid IN ({listed})",
+            ids,
+        )
+        rows = db.execute(HIGHLIGHT_SQL.replace("doc_fts", HIT_TABLE), [fts]).fetchall()
+        db.execute(f"DELETE FROM temp.{HIT_TABLE}")
         return {row[0]: (row[1], row[2]) for row in rows}
 
-    def _hit(self, row: tuple[Any, ...], highlighted: tuple[str, str] | None) -> Hit:
-        doc_id, source, subject, date, sender, score = row
+    def _hits(self, rows: list[tuple[Any, ...]], marked: dict[int, tuple[str, str]]) -> list[Hit]:
+        """The hits for ranked ``rows``: each one's best page, section and snippet, read with
+        one query per table for all of them (not per hit)."""
+        if not rows:
+            return []
         db = self._db
-        sections = db.execute(
-            "SELECT heading, coalesce(heading_page, first_page, 1), coalesce(heading_start, 0) "
-            "FROM sections WHERE doc_id = ? ORDER BY idx",
-            (doc_id,),
-        ).fetchall()
-        page_words = db.execute(
-            "SELECT number, words FROM pages WHERE doc_id = ? ORDER BY number", (doc_id,)
-        ).fetchall()
-        body_marks = marks(highlighted[1]) if highlighted else {}
-        meta_marks = marks(highlighted[0]) if highlighted else {}
-        if body_marks:
-            number, first_word, count = best_page(body_marks, page_words)
-            text = _page_text(db, doc_id, number)
-            own = {
-                term - first_word: region
-                for term, region in body_marks.items()
-                if first_word <= term < first_word + count
-            }
-            cut, offset = snippet(text, own)
-            heading = section_at(sections, number, offset)
-        elif meta_marks:
-            number, heading = 1, None
-            cut, _ = snippet(meta_text(subject, sender, None), meta_marks)
-        else:  # no query: the start of the body
-            number, around = (sections[0][1], sections[0][2]) if sections else (1, 0)
-            text = _page_text(db, doc_id, number)
-            cut, offset = snippet(text, {}, around)
-            heading = section_at(sections, number, offset)
-        return Hit(doc_id, source, subject, date, sender, number, heading, cut, float(score))
+        ids = [row[0] for row in rows]
+        listed = ", ".join("?" for _ in ids)
+        sections: dict[int, list[tuple[str | None, int, int]]] = {doc_id: [] for doc_id in ids}
+        for doc_id, heading, page, start in db.execute(
+            "SELECT doc_id, heading, coalesce(heading_page, first_page, 1), "
+            f"coalesce(heading_start, 0) FROM sections WHERE doc_id IN ({listed}) "
+            "ORDER BY doc_id, idx",
+            ids,
+        ):
+            sections[doc_id].append((heading, page, start))
+        page_words: dict[int, list[tuple[int, int]]] = {doc_id: [] for doc_id in ids}
+        for doc_id, number, count in db.execute(
+            f"SELECT doc_id, number, words FROM pages WHERE doc_id IN ({listed}) "
+            "ORDER BY doc_id, number",
+            ids,
+        ):
+            page_words[doc_id].append((number, count))
+        plans = [_plan(row, marked.get(row[0]), sections, page_words) for row in rows]
+        wanted = sorted({(plan.doc_id, plan.page) for plan in plans if plan.needs_text})
+        texts: dict[tuple[int, int], str] = {}
+        if wanted:
+            pairs = ", ".join("(?, ?)" for _ in wanted)
+            for doc_id, number, text in db.execute(
+                f"WITH wanted (doc_id, number) AS (VALUES {pairs}) "
+                "SELECT p.doc_id, p.number, p.text FROM wanted AS w CROSS JOIN pages AS p "
+                "ON p.doc_id = w.doc_id AND p.number = w.number",  # a row-value IN would scan
+                [value for pair in wanted for value in pair],
+            ):
+                texts[(doc_id, number)] = text
+        return [
+            plan.hit(row, texts.get((plan.doc_id, plan.page), ""), sections[plan.doc_id])
+            for row, plan in zip(rows, plans, strict=True)
+        ]
 
 
-def _page_text(db: sqlite3.Connection, doc_id: int, number: int) -> str:
-    row = db.execute(
-        "SELECT text FROM pages WHERE doc_id = ? AND number = ?", (doc_id, number)
-    ).fetchone()
-    return row[0] if row else ""
+@dataclass(slots=True)
+class _Plan:
+    """Where a hit's snippet comes from: page ``page`` (its text needed unless the match was
+    in the metadata), with the page's own ``regions``, or ``around`` an offset."""
+
+    doc_id: int
+    page: int
+    needs_text: bool
+    regions: dict[int, int]
+    around: int | None = None
+
+    def hit(
+        self, row: tuple[Any, ...], text: str, sections: list[tuple[str | None, int, int]]
+    ) -> Hit:
+        doc_id, source, subject, date, sender, score = row
+        if self.needs_text:
+            cut, offset = snippet(text, self.regions, self.around)
+            heading = section_at(sections, self.page, offset)
+        else:
+            cut, _ = snippet(meta_text(subject, sender, None), self.regions)
+            heading = None
+        return Hit(doc_id, source, subject, date, sender, self.page, heading, cut, float(score))
+
+
+def _plan(
+    row: tuple[Any, ...],
+    highlighted: tuple[str, str] | None,
+    sections: dict[int, list[tuple[str | None, int, int]]],
+    page_words: dict[int, list[tuple[int, int]]],
+) -> _Plan:
+    doc_id = row[0]
+    body_marks = marks(highlighted[1]) if highlighted else {}
+    if body_marks:
+        number, first_word, count = best_page(body_marks, page_words[doc_id])
+        own = {
+            term - first_word: region
+            for term, region in body_marks.items()
+            if first_word <= term < first_word + count
+        }
+        return _Plan(doc_id, number, True, own)
+    meta_marks = marks(highlighted[0]) if highlighted else {}
+    if meta_marks:
+        return _Plan(doc_id, 1, False, meta_marks)
+    own_sections = sections[doc_id]  # no query: the start of the body
+    number, around = (own_sections[0][1], own_sections[0][2]) if own_sections else (1, 0)
+    return _Plan(doc_id, number, True, {}, around)
 
 
 def meta_text(subject: str | None, sender: str | None, reference: str | None) -> str:

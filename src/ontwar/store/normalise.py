@@ -24,6 +24,7 @@ import unicodedata
 from collections.abc import Iterator
 from functools import lru_cache
 from importlib.metadata import PackageNotFoundError, version
+from itertools import islice
 
 import snowballstemmer
 
@@ -67,6 +68,34 @@ def iter_words(text: str) -> Iterator[tuple[int, int, str]]:
             yield start + brk.end(), match.end(), tail
         else:
             yield match.start(), match.end(), head + tail
+
+
+_NO_WORD = (0, 0, "")
+
+
+@lru_cache(maxsize=256)
+def _skipper(count: int) -> re.Pattern[str]:
+    """Matches the first ``count`` words of a text without line-end hyphens (possessive, so
+    a text with fewer words fails at once instead of backtracking)."""
+    return re.compile(r"(?:[\W_]*+[^\W_]++){" + str(count) + "}")
+
+
+def word_window(text: str, skip: int, count: int) -> list[tuple[int, int, str]]:
+    """``words(text)[: skip + count]``, where only the last ``count`` entries are real words:
+    the first ``skip`` are placeholders. Snippets start deep into a page; skipping its first
+    words with one regex match is several times faster than listing them.
+
+    >>> word_window("een twee, drie vier", 2, 1)
+    [(0, 0, ''), (0, 0, ''), (10, 14, 'drie')]
+    """
+    if skip and not ("\n" in text and _BROKEN.search(text)):
+        found = _skipper(skip).match(text)
+        if found is not None:
+            window = _WORD.finditer(text, found.end())
+            return [_NO_WORD] * skip + [
+                (match.start(), match.end(), match.group()) for match in islice(window, count)
+            ]
+    return list(islice(iter_words(text), skip + count))
 
 
 def fold(word: str) -> str:

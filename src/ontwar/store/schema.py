@@ -130,9 +130,14 @@ MIGRATIONS: tuple[tuple[str, ...], ...] = (
         "ALTER TABLE documents DROP COLUMN record",
         "CREATE INDEX documents_subject ON documents (subject_key)",
     ),
+    # 3: each hit's best page is chosen from its pages' word counts; an index holding them
+    # spares reading every page's row (text and removals, often overflow pages) to get them
+    ("CREATE INDEX pages_words ON pages (doc_id, number, words)",),
 )
 
 SCHEMA_VERSION = len(MIGRATIONS)
+FTS_TOKENIZE = "unicode61 remove_diacritics 0"
+"""``doc_fts``'s tokenizer (migration 1), for temporary tables that must match like it."""
 
 
 def version(connection: sqlite3.Connection) -> int:

@@ -19,11 +19,10 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import asdict, dataclass, field
-from itertools import islice
 
 from ontwar.store.errors import QuerySyntaxError
 from ontwar.store.identifiers import reference_keys
-from ontwar.store.normalise import iter_words, key, words
+from ontwar.store.normalise import key, word_window, words
 
 MARK_START = "["
 MARK_END = "]"
@@ -270,7 +269,7 @@ def snippet(text: str, regions: Mapping[int, int], around: int | None = None) ->
                 best_i, best_n = i, len(window)
         first = positions[best_i]
         start = max(0, first - SNIPPET_CONTEXT)
-        spans = list(islice(iter_words(text), start + SNIPPET_WORDS + 1))
+        spans = word_window(text, start, SNIPPET_WORDS + 1)
     else:
         spans = words(text)
         offset = around or 0
