@@ -14,8 +14,11 @@ in the same run:
 Letters are generated (:func:`ontwar.synth.write_letter`) and turned into pre-recovered
 records straight from their truth (:mod:`ontwar.store.synthetic`) in worker processes; the
 ingest rate is letters over the time spent in :meth:`Store.ingest` (one transaction each),
-wall time is reported too. The query mix is fixed (:data:`QUERIES`); each query runs once to
-warm up, then :data:`REPEATS` times; p50/p95 are over all timed runs of the mix.
+wall time is reported too. That rate shares the machine with the generating workers, so
+each run also times :meth:`Store.ingest` alone: :data:`ALONE` records made first, then
+ingested into a fresh store with nothing else of the benchmark running (wall and CPU time).
+The query mix is fixed (:data:`QUERIES`); each query runs once to warm up, then
+:data:`REPEATS` times; p50/p95 are over all timed runs of the mix.
 Run: ``.venv/bin/python bench/search.py`` (10k and 100k; ``--quick`` for 10k only). Building
 100k letters takes about 25 minutes: ``--dir DIR`` keeps each corpus (in ``DIR/ontwar-bench-
 <size>-*``) and ``--reuse FOLDER`` times the queries again on a kept one (its ingest columns
@@ -47,6 +50,9 @@ SIZES = (10_000, 100_000)
 REPEATS = 5
 BATCH = 500
 """Letters generated per worker batch (the parent ingests one batch while the next is made)."""
+
+ALONE = 2000
+"""Records ingested alone (made beforehand) for the "ingest alone" rate."""
 
 QUERIES: tuple[tuple[str, str, dict[str, str]], ...] = (
     ("word", "defensiebudget", {}),
@@ -89,6 +95,8 @@ class Run:
     baseline_times: dict[str, list[float]] = field(default_factory=dict)
     hits: dict[str, int] = field(default_factory=dict)
     baseline_hits: dict[str, int] = field(default_factory=dict)
+    alone_rate: float = 0.0
+    alone_cpu_rate: float = 0.0
 
     @property
     def rate(self) -> float:
@@ -148,6 +156,24 @@ def build(size: int, folder: Path, workers: int) -> Run:
     run.db_bytes = (folder / "ontwar.db").stat().st_size
     run.baseline_bytes = (folder / "plain.db").stat().st_size
     return run
+
+
+def ingest_alone(run: Run, workers: int) -> None:
+    """Time :meth:`Store.ingest` of :data:`ALONE` records made beforehand, into a fresh store."""
+    with multiprocessing.get_context("fork").Pool(workers) as pool:
+        records = pool.map(_make, range(ALONE), chunksize=50)
+    folder = Path(tempfile.mkdtemp(prefix="ontwar-bench-alone-"))
+    try:
+        wall = cpu = 0.0
+        with Store(folder / "ontwar.db") as store:
+            for record, pages, digest in records:
+                tick, tock = time.perf_counter(), time.process_time()
+                store.ingest(record, content_hash=digest, raw_pages=pages)
+                wall += time.perf_counter() - tick
+                cpu += time.process_time() - tock
+    finally:
+        shutil.rmtree(folder, ignore_errors=True)
+    run.alone_rate, run.alone_cpu_rate = ALONE / wall, ALONE / cpu
 
 
 def reuse(folder: Path) -> Run:
@@ -226,10 +252,11 @@ def tables(runs: list[Run]) -> str:
     lines = [
         "### Summary",
         "",
-        "| letters | ingest letters/s | wall letters/s | database MB | plain FTS5 MB "
+        "| letters | ingest letters/s | wall letters/s | ingest alone letters/s (CPU) "
+        "| database MB | plain FTS5 MB "
         "| ontwar p50 ms | ontwar p95 ms | plain FTS5 p50 ms | plain FTS5 p95 ms "
         "| p95 ratio |",
-        "| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
+        "| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
     ]
     for run in runs:
         ours = [t for times in run.times.values() for t in times]
@@ -239,6 +266,7 @@ def tables(runs: list[Run]) -> str:
             if run.kept
             else f"| {run.rate:.0f} | {run.size / run.wall_seconds:.0f} "
         )
+        rates += f"| {run.alone_rate:.0f} ({run.alone_cpu_rate:.0f}) "
         lines.append(
             f"| {run.size:,} {rates}"
             f"| {run.db_bytes / 2**20:.0f} | {run.baseline_bytes / 2**20:.0f} "
@@ -308,12 +336,14 @@ def main() -> None:
         print(f"reusing {folder}", file=sys.stderr)
         run = reuse(folder)
         measure(run, folder)
+        ingest_alone(run, args.workers)
         runs.append(run)
     for size in [] if args.reuse else sizes:
         folder = Path(tempfile.mkdtemp(prefix=f"ontwar-bench-{size}-", dir=args.dir))
         print(f"building {size:,} letters in {folder}", file=sys.stderr)
         run = build(size, folder, args.workers)
         measure(run, folder)
+        ingest_alone(run, args.workers)
         runs.append(run)
         if args.dir is None:
             shutil.rmtree(folder, ignore_errors=True)
