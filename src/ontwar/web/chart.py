@@ -17,7 +17,8 @@ from collections.abc import Iterable, Mapping
 from html import escape
 from typing import Any
 
-#: Colour per subject, in order (Okabe-Ito, distinguishable with colour-vision deficiencies).
+#: Colour per subject, in order: Okabe-Ito first (distinguishable with colour-vision
+#: deficiencies), then four more, so that the most subjects a chart draws never share one.
 PALETTE = (
     "#0072B2",
     "#E69F00",
@@ -27,12 +28,16 @@ PALETTE = (
     "#D55E00",
     "#F0E442",
     "#000000",
+    "#6A3D9A",
+    "#8C564B",
+    "#7F7F7F",
+    "#9A9A00",
 )
 #: Drawing area of the chart, in SVG user units.
 WIDTH, HEIGHT = 760, 320
 MARGIN_LEFT, MARGIN_RIGHT, MARGIN_TOP, MARGIN_BOTTOM = 84, 16, 16, 40
 #: Most subjects one chart draws (the largest by value first); the table keeps the rest.
-MAX_SUBJECTS = 12
+MAX_SUBJECTS = len(PALETTE)
 #: Longest legend label (a column is a quarter of the chart wide); the full name is its title.
 LEGEND_CHARS = 24
 #: Scale words for large amounts, as Dutch letters write them.
