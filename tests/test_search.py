@@ -159,6 +159,24 @@ def test_hits_are_ranked_paged_and_reproducible_from_their_sql(corpus):
         assert [row[0] for row in db.execute(sql, params)] == [h.doc_id for h in full.hits]
 
 
+def test_a_filtered_search_counts_while_ranking(corpus):
+    """Filtered queries take their total from the ranking query itself (#5)."""
+    store, _, _, _ = corpus
+    filters = {"date_from": "2000", "date_to": "2100"}
+    full = store.search("defensiebudget", limit=1000, **filters)
+    assert full.total == len(full.hits) == store.search("defensiebudget").total > 1
+    page = store.search("defensiebudget", limit=2, offset=1, **filters)
+    assert page.total == full.total and len(page.hits) == 2
+    beyond = store.search("defensiebudget", offset=full.total + 5, **filters)
+    assert beyond.total == full.total and beyond.hits == []
+    assert store.search("defensiebudget", sender="nobody at all", **filters).total == 0
+    sql, params = store.search_sql("defensiebudget", limit=1000, **filters)
+    with sqlite3.connect(store.path) as db:
+        rows = db.execute(sql, params).fetchall()
+    assert [row[0] for row in rows] == [hit.doc_id for hit in full.hits]
+    assert {row[-1] for row in rows} == {full.total}
+
+
 def test_snippets_mark_matches_and_keep_brackets_apart(corpus):
     store, _, texts, special = corpus
     [hit] = store.search("bijlage MGCS").hits

@@ -46,6 +46,7 @@ from ontwar.store.search import (
     ranking_sql,
     section_at,
     snippet,
+    total_in_ranking,
 )
 
 BUSY_TIMEOUT_MS = 10_000
@@ -555,6 +556,8 @@ class Store:
         """The ranking SQL and params :meth:`search` runs for ``query`` (``--sql``).
 
         Takes the same keywords as :meth:`search` (``limit``, ``offset`` and the filters).
+        Rows are ``id, source, subject, date, sender, score``, and for a filtered query also
+        ``total`` (all matching documents; see :func:`~ontwar.store.search.total_in_ranking`).
         """
         limit = int(filters.pop("limit", 20))
         offset = int(filters.pop("offset", 0))
@@ -584,11 +587,18 @@ class Store:
         fts = node.fts() if node else None
         filters = Filters.of(sender, date_from, date_to, reference, subject)
         sql, params = ranking_sql(fts, filters, limit, offset)
-        counting, count_params = count_sql(fts, filters)
+        counted = total_in_ranking(fts, filters)
         with self._lock:
             try:
                 rows = self._db.execute(sql, params).fetchall()
-                total = self._db.execute(counting, count_params).fetchone()[0]
+                if counted and rows:
+                    total = rows[0][-1]
+                    rows = [row[:-1] for row in rows]
+                elif counted and offset == 0:
+                    total = 0
+                else:
+                    counting, count_params = count_sql(fts, filters)
+                    total = self._db.execute(counting, count_params).fetchone()[0]
             except sqlite3.OperationalError as error:  # pragma: no cover - parser lets none by
                 raise QuerySyntaxError(f"query {query!r}: {error}") from error
             marked = self._highlights(fts, [row[0] for row in rows])

@@ -172,14 +172,33 @@ def ranking_sql(
     # from turning it into one FTS5 lookup per id.
     weights = ", ".join(str(weight) for weight in WEIGHTS)
     within, params = _within(filters)
-    sql = (
-        f"SELECT {columns}, r.score\nFROM (\n"
+    matches = (
         f"  SELECT doc_fts.rowid AS id, bm25(doc_fts, {weights}) AS score\n"
         f"  FROM doc_fts\n  WHERE doc_fts MATCH ?{within}\n"
+    )
+    if total_in_ranking(fts, filters):
+        # the filtered matches are scored once and counted on the way (a separate count
+        # would build the filters' id set and walk the matches a second time)
+        sql = (
+            f"WITH m AS MATERIALIZED (\n{matches})\n"
+            f"SELECT {columns}, r.score, r.total\nFROM (\n"
+            "  SELECT id, score, count(*) OVER () AS total FROM m\n"
+            "  ORDER BY score, id LIMIT ? OFFSET ?\n"
+            ") AS r JOIN documents AS d ON d.id = r.id\nORDER BY r.score, r.id"
+        )
+        return sql, [fts, *params, limit, offset]
+    sql = (
+        f"SELECT {columns}, r.score\nFROM (\n{matches}"
         "  ORDER BY score, id LIMIT ? OFFSET ?\n"
         ") AS r JOIN documents AS d ON d.id = r.id\nORDER BY r.score, r.id"
     )
     return sql, [fts, *params, limit, offset]
+
+
+def total_in_ranking(fts: str | None, filters: Filters) -> bool:
+    """Whether :func:`ranking_sql` gives each row the total as a last column, ``total``:
+    for a filtered query (unfiltered, FTS5 counts its matches faster on its own)."""
+    return fts is not None and bool(filters.where("documents")[0])
 
 
 def _within(filters: Filters) -> tuple[str, list[object]]:
