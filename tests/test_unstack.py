@@ -233,3 +233,44 @@ def test_every_input_character_is_kept_or_reported_once(seed, pages):
     for page in document.pages:
         for line in page.lines:
             assert line.text == "".join(text[o] for o in line.offsets)
+
+
+def _shuffle_owned(parts: list[str], rng: random.Random) -> tuple[str, list[int]]:
+    """Like ``_shuffle``, also returning which part each character came from."""
+    cursors = [0] * len(parts)
+    out: list[str] = []
+    owners: list[int] = []
+    while any(c < len(p) for c, p in zip(cursors, parts, strict=True)):
+        which = rng.choice([i for i, p in enumerate(parts) if cursors[i] < len(p)])
+        run = parts[which][cursors[which] : cursors[which] + rng.randint(1, 6)]
+        out.append(run)
+        owners.extend([which] * len(run))
+        cursors[which] += len(run)
+    return "".join(out), owners
+
+
+@settings(max_examples=15, deadline=None)
+@given(st.integers(0, 10_000))
+def test_a_merge_follows_the_order_of_the_previous_page(seed):
+    """Four strings merged on the previous page, there decomposed: on this page their line is
+    that merge with a new string's fragments in between. With no character to trade, the new
+    string must come out exact, and every earlier one whole. (Random runs are not sorted by
+    x, so this stays below ``order_min_strings``, where reading order would be scored.)"""
+    rng = random.Random(seed)
+    known = [line.lower().replace(" ", "_") for line in sentence_lines(rng, 4)]
+    previous, owners = _shuffle_owned(known, rng)
+    own = "".join(c for c in sentence_lines(rng, 1)[0].upper() if c.isalpha() or c == " ")
+    merged, _ = _shuffle_owned([previous, own], rng)
+    strings = [
+        KnownString(
+            text, i + 1, chain=(1, 0), ranks=tuple(k for k, o in enumerate(owners) if o == i)
+        )
+        for i, text in enumerate(known)
+    ]
+    decoding = decode_line(merged, strings, *_models())
+    assert decoding.complete and not decoding.bag
+    assert decoding.own_text(merged) == own
+    for which, text in enumerate(known):
+        assert (
+            "".join(c for c, o in zip(merged, decoding.owners, strict=True) if o == which) == text
+        )

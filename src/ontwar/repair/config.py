@@ -79,5 +79,14 @@ class RepairConfig:
     max_fragment_em: float = 8.0
     """Longest fragment (em) a run may stretch beyond a waiting fragment: Word's are shorter."""
 
+    chain_order_cost: float = 3.0
+    """Cost of a fragment that breaks the order its strings had where they were decomposed
+    together on the previous page (see ``decode.KnownString.chain``). Soft, because fragments
+    that start at the same x come in no fixed order."""
+
+    chain_tie_em: float = 0.3
+    """Fragments estimated to start within this many em (plus ``order_slope`` per em of line)
+    of each other may tie in x, so their order in the chain is not held against them."""
+
     known_boundary_cost: float = 0.05
     """Cost of splitting a known string where it was already seen split (near-certain)."""

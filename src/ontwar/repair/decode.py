@@ -14,7 +14,13 @@ characters of ``M``, scored by
 * the reading order of fragments (:mod:`ontwar.repair.widths`): the extractor sorted them by x,
   so a new fragment must start at or right of the last one, and left of every string still
   waiting. Estimated x positions make strings advance across the line together, which is what
-  keeps deep merges (eight and more strings) tractable.
+  keeps deep merges (eight and more strings) tractable;
+* the order of the previous page (``KnownString.chain``): there, all known strings but the
+  newest were already merged, and that page's decomposition says in which order their
+  characters came. The extractor sorts the same fragments the same way on every page, so a
+  fragment that breaks that order costs, except where fragments may tie in x. This is what
+  lets a narrow beam decode a deep merge: without it, deep lines needed beams of a thousand
+  states, and time grew much faster than the line.
 
 Hopeless states are pruned exactly: a known string whose remaining characters no longer fit in
 the rest of ``M`` (as a subsequence, checked against its rightmost embedding), or a character
@@ -52,6 +58,11 @@ class KnownString:
     """Positions where this string was seen to start a new fragment on earlier pages."""
     origin: float | None = None
     """Estimated x (em, relative to the line's first fragment) where the string starts."""
+    chain: tuple[int, int] | None = None
+    """The merged line (page, line) this string was read from, if it was decomposed there:
+    strings of one chain keep, on later pages, the order their characters had there."""
+    ranks: tuple[int, ...] = ()
+    """Each character's index in that line (see ``chain``)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -252,10 +263,16 @@ def _to_known(
         origins = (*origins[:which], origin, *origins[which + 1 :])
     x = origin + line.widths[which][position]
     own_pending = line.own_total - index + sum(positions) > 0
-    if owner == which and not skipped:
-        step = line.run_ahead_cost(which, x, positions, origins, own_width, own_pending)
+    continuing = owner == which and not skipped
+    step = 0.0
+    if line.ranks[which] is not None and line.out_of_chain(
+        which, position, positions, continuing, x, origins
+    ):
+        step = models.config.chain_order_cost
+    if continuing:
+        step += line.run_ahead_cost(which, x, positions, origins, own_width, own_pending)
     else:
-        step = skipped * models.config.lost_space_cost
+        step += skipped * models.config.lost_space_cost
         step += _resume_cost(line.known[which], position, models)
         step += line.order_cost(which, x, frontier, positions, origins, own_width, own_pending)
         frontier = max(frontier, x)
@@ -327,6 +344,7 @@ class _Line:
         for which, text in enumerate(self.texts):
             self.twins.append(last.get(text))
             last[text] = which
+        self.ranks, self.mates = _chains(known)
         self.widths = [prefix_widths(text) for text in self.texts]
         self.ordered = len(known) >= config.order_min_strings
         """Whether reading order is scored: only deep merges need its help (see config)."""
@@ -343,6 +361,40 @@ class _Line:
                 if not char.isspace()
             }
             self.known_weight = [_suffix_weights(text, weight) for text in self.texts]
+
+    def out_of_chain(
+        self,
+        which: int,
+        position: int,
+        positions: tuple[int, ...],
+        continuing: bool,
+        x: float,
+        origins: tuple[float | None, ...],
+    ) -> bool:
+        """Does giving string ``which`` its character at ``position`` (at ``x``) break its
+        chain's order?
+
+        It does when a character the chain had before it, and after the run it continues
+        (``continuing``), is still unplaced, unless that character may start at the same x:
+        fragments that tie in x (strings starting at the margin, template lines such as
+        footers repeated at one place) come in no fixed order. Without an x estimate only
+        first fragments count as tied.
+        """
+        ranks = self.ranks[which]
+        rank = ranks[position]
+        low = ranks[position - 1] if continuing else -1
+        tie = self.config.chain_tie_em + self.config.order_slope * max(x, 0.0)
+        for other in self.mates[which]:
+            at = positions[other]
+            if not low < self.ranks[other][at] < rank:
+                continue
+            origin = origins[other]
+            if origin is None:
+                if position or at:
+                    return True
+            elif abs(origin + self.widths[other][at] - x) > tie:
+                return True
+        return False
 
     def own_allowed(self, positions: tuple[int, ...], index: int, char: str) -> bool:
         """May ``merged[index]`` go to the own string, or do the known strings need it?
@@ -469,6 +521,41 @@ class _Line:
         reach = min(waiting) + config.max_fragment_em
         tolerance = config.order_tolerance + config.order_slope * max(x, 0.0)
         return max(x - reach - tolerance, 0.0) * config.order_weight
+
+
+def _chains(
+    known: list[KnownString],
+) -> tuple[list[list[float] | None], list[tuple[int, ...]]]:
+    """Each known string's character ranks in its chain (``None`` outside one), and the other
+    strings of its chain.
+
+    Identical strings of one chain are interchangeable, and the search lets the later copy
+    never get ahead (``_Line.twins``): their ranks are sorted position by position, so that
+    the chain's order is one the search can follow.
+    """
+    members: dict[tuple[int, int], list[int]] = {}
+    for which, string in enumerate(known):
+        if string.chain is not None and len(string.ranks) == len(string.text):
+            members.setdefault(string.chain, []).append(which)
+    ranks: list[list[float] | None] = [None] * len(known)
+    mates: list[tuple[int, ...]] = [()] * len(known)
+    for group in members.values():
+        if len(group) < 2:
+            continue
+        for which in group:
+            ranks[which] = [*known[which].ranks, math.inf]
+            mates[which] = tuple(other for other in group if other != which)
+        copies: dict[str, list[int]] = {}
+        for which in group:
+            copies.setdefault(known[which].text, []).append(which)
+        for same in copies.values():
+            if len(same) < 2:
+                continue
+            for position in range(len(known[same[0]].text)):
+                column = sorted(ranks[which][position] for which in same)  # type: ignore[index]
+                for which, rank in zip(same, column, strict=True):
+                    ranks[which][position] = rank  # type: ignore[index]
+    return ranks, mates
 
 
 def _suffix_counts(text: str, char: str) -> list[int]:

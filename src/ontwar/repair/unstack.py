@@ -23,7 +23,7 @@ import itertools
 import math
 from collections import Counter
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from ontwar.model import Diagnosis, Line, Page, Removal
 from ontwar.read.footer import NUMBERED, arrange_footer, arrange_total, match_footer
@@ -111,13 +111,15 @@ def unstack_page(number: int, lines: list[Line], state: UnstackState, config: Re
     approximate: list[int] = []
     for index, line in enumerate(lines):
         known, rescue = earlier.get(index, ([], []))
+        footer = bool(known) and match_footer(line.text) is not None
+        if footer:  # copies of one template, tied in x throughout: no order carries over
+            known = [replace(string, chain=None, ranks=()) for string in known]
         decoding = decode_line(
             line.text, known, state.chars, state.words, state.splits, config, rescue
         )
-        footer = bool(known) and match_footer(line.text) is not None
         if footer and not _single_footer(decoding.own_text(line.text)):
             decoding = _footer_reading(line.text, known, state, config) or decoding
-        own, composition = _apply(line, decoding, number, removed_by_layer, state.splits)
+        own, composition = _apply(line, decoding, (number, index), removed_by_layer, state.splits)
         if footer:
             own, composition = _arranged_footer(own, composition, known)
         if known and (decoding.bag or not decoding.complete):
@@ -320,11 +322,16 @@ def _candidate_layers(state: UnstackState, lines: list[str]) -> list[int]:
 def _apply(
     line: Line,
     decoding: Decoding,
-    number: int,
+    chain: tuple[int, int],
     removed_by_layer: Removed,
     splits: SplitPrior,
 ) -> tuple[Line, Composition]:
-    """Split ``line`` by ``decoding``: its own part, removals per layer, and its composition."""
+    """Split ``line`` by ``decoding``: its own part, removals per layer, and its composition.
+
+    The composition's strings form one ``chain`` (page, line): each keeps the index in this
+    line of every character, so that the next page can follow their order.
+    """
+    number = chain[0]
     owners, known = decoding.owners, decoding.known
     origins = decoding.origins or (None,) * (len(known) + 1)
     own_chars = [i for i, owner in enumerate(owners) if owner == OWN]
@@ -341,7 +348,7 @@ def _apply(
     # shared with another string does. Unknown origins are estimated at the next merge.
     placed = merged and _shared(line.text, owners)
     if decoding.bag:  # the known strings were not placed one by one: they pass on unchanged
-        composition.extend(known)
+        composition.extend(replace(string, chain=None, ranks=()) for string in known)
         known = ()
     for which, string in enumerate(known):
         positions = [i for i, owner in enumerate(owners) if owner == which]
@@ -352,13 +359,17 @@ def _apply(
         text = "".join(line.text[i] for i in positions)
         boundaries = string.boundaries | frozenset(starts)
         origin = origins[which] if placed else string.origin
-        composition.append(KnownString(text, string.layer, boundaries, origin))
+        composition.append(
+            KnownString(text, string.layer, boundaries, origin, chain, tuple(positions))
+        )
     if own.text:
         starts = fragment_starts(owners, OWN)
         if merged:
             splits.learn(own.text, starts)
         origin = origins[-1] if placed else None
-        composition.append(KnownString(own.text, number, frozenset(starts), origin))
+        composition.append(
+            KnownString(own.text, number, frozenset(starts), origin, chain, tuple(own_chars))
+        )
     return own, composition
 
 
