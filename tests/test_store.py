@@ -525,3 +525,30 @@ def test_migration_3_indexes_page_word_counts(tmp_path):
         assert "COVERING INDEX pages_words" in plan[-1][3]
         [hit] = store.search("MGCS tank").hits
         assert "[MGCS]" in hit.snippet
+
+
+def test_migration_4_rebuilds_the_index_with_prefix_indexes(tmp_path):
+    """A version-3 index (no prefix indexes) is rebuilt with them; results stay the same (#5)."""
+    path = tmp_path / "v3.db"
+    with Store(path) as store:
+        add(store, special_letter())
+        queries = ("MGCS* tank", "ta*", "tank", '"MGCS tank"*')
+        before = [store.search(query).to_dict() for query in queries]
+    db = sqlite3.connect(path, isolation_level=None)
+    db.execute(
+        f"CREATE VIRTUAL TABLE old_fts USING fts5(meta, body, tokenize = '{schema.FTS_TOKENIZE}')"
+    )
+    db.execute("INSERT INTO old_fts (rowid, meta, body) SELECT rowid, meta, body FROM doc_fts")
+    db.execute("DROP TABLE doc_fts")
+    db.execute("ALTER TABLE old_fts RENAME TO doc_fts")
+    db.execute("PRAGMA user_version = 3")
+    db.close()
+    with Store(path) as store:
+        assert store.stats()["schema_version"] == schema.SCHEMA_VERSION >= 4
+        assert [store.search(query).to_dict() for query in queries] == before
+        assert before[1]["total"] == 1
+    db = sqlite3.connect(path)
+    [sql] = db.execute("SELECT sql FROM sqlite_master WHERE name = 'doc_fts'").fetchone()
+    assert "prefix = '2 3 4 5 6'" in sql
+    assert not db.execute("SELECT name FROM sqlite_master WHERE name LIKE '%prefixed%'").fetchall()
+    db.execute("INSERT INTO doc_fts (doc_fts, rank) VALUES ('integrity-check', 1)")

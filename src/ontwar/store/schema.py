@@ -10,7 +10,8 @@ compressed record without its pages, facts and references),
 ``facts``, ``warnings``, ``hidden`` (the PDF's hidden-text audit), ``identifiers`` (numbers
 other letters may cite this one by), ``meta`` (key/value), and ``doc_fts``: the FTS5 index of
 each document's shadow text (see :mod:`ontwar.store.normalise`), column ``meta`` (subject,
-sender, reference) and column ``body`` (the pages' text, page after page).
+sender, reference) and column ``body`` (the pages' text, page after page), with prefix indexes
+for prefixes of 2 to 6 characters (:data:`FTS_PREFIX`).
 """
 
 from __future__ import annotations
@@ -133,11 +134,26 @@ MIGRATIONS: tuple[tuple[str, ...], ...] = (
     # 3: each hit's best page is chosen from its pages' word counts; an index holding them
     # spares reading every page's row (text and removals, often overflow pages) to get them
     ("CREATE INDEX pages_words ON pages (doc_id, number, words)",),
+    # 4: prefix indexes, so that a prefix query of 2 to 6 letters (``water*``) reads one list
+    # instead of merging every term the prefix expands to. FTS5 cannot add them to a table,
+    # so the index is built anew beside the old one from its stored text (the old one's pages
+    # are freed for later letters) and takes its name.
+    (
+        """CREATE VIRTUAL TABLE doc_fts_prefixed USING fts5(
+            meta, body, tokenize = 'unicode61 remove_diacritics 0', prefix = '2 3 4 5 6'
+        )""",
+        "INSERT INTO doc_fts_prefixed (rowid, meta, body) SELECT rowid, meta, body FROM doc_fts",
+        "DROP TABLE doc_fts",
+        "ALTER TABLE doc_fts_prefixed RENAME TO doc_fts",
+    ),
 )
 
 SCHEMA_VERSION = len(MIGRATIONS)
 FTS_TOKENIZE = "unicode61 remove_diacritics 0"
 """``doc_fts``'s tokenizer (migration 1), for temporary tables that must match like it."""
+FTS_PREFIX = (2, 3, 4, 5, 6)
+"""``doc_fts``'s prefix indexes (migration 4): FTS5 uses one only for a prefix of exactly that
+many characters; longer prefixes merge the terms they expand to (fewer, being longer)."""
 
 
 def version(connection: sqlite3.Connection) -> int:
