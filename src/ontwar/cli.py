@@ -2,6 +2,10 @@
 
 Exit codes are part of the contract users script against: 0 success, 2 bad input (one line on
 stderr naming the file and the problem), 1 an internal error.
+
+Commands import the stages beyond recovery (letter, store, web, demo) when they run: a
+command-line tool pays its imports on every call, and ``ontwar recover`` should not pay for
+regular expressions, SQLite or a web server it does not use.
 """
 
 from __future__ import annotations
@@ -21,10 +25,7 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 from rich.table import Table
 
 from ontwar import __version__
-from ontwar.demo import DATABASE, build_corpus, run_demo
 from ontwar.errors import InputError
-from ontwar.letter.parse import parse_document
-from ontwar.letter.render import facts_csv, facts_json, record_json, record_markdown
 from ontwar.model import Document
 from ontwar.read.pdf import audit as audit_pdf
 from ontwar.recover import recover_path
@@ -114,6 +115,9 @@ def parse(
     JSON follows schema/letter-record.schema.json; Markdown is the clean letter with a
     metadata table. Library: :func:`ontwar.letter.parse_path`.
     """
+    from ontwar.letter.parse import parse_document
+    from ontwar.letter.render import record_json, record_markdown
+
     record = _run(lambda: parse_document(_recover_with_progress(file, password)))
     render = record_json if format is RecordFormat.json else record_markdown
     _emit(render(record), output)
@@ -134,6 +138,9 @@ def facts(
     Each row names its source, page and character span.
     Library: :func:`ontwar.letter.parse_path`.
     """
+    from ontwar.letter.parse import parse_document
+    from ontwar.letter.render import facts_csv, facts_json
+
     records = [
         _run(lambda file=file: parse_document(_recover_with_progress(file, None))) for file in files
     ]
@@ -173,6 +180,8 @@ def demo(
     letters and clean sample letters, as text and PDF. Runs offline on ontwar's own generated
     letters. Library: :func:`ontwar.demo.run_demo`, :func:`ontwar.demo.build_corpus`.
     """
+    from ontwar.demo import DATABASE, build_corpus, run_demo
+
     letters = _run(lambda: run_demo(out))
     table = Table(title="ontwar demo: mean character error rate per page (lower is better)")
     table.add_column("letter", no_wrap=True)

@@ -64,6 +64,8 @@ def fix_mojibake(line: Line) -> tuple[Line, tuple[int, ...]]:
     >>> fixed.text, fixed.offsets, dropped
     ('België ', (0, 1, 2, 3, 4, 5, 7), (6,))
     """
+    if line.text.isascii() and "&" not in line.text:
+        return line, ()  # nothing ftfy fixes: no mojibake, ligature or HTML entity
     fixed = ftfy.fix_text(line.text, FTFY_CONFIG)
     if fixed == line.text:
         return line, ()
