@@ -235,9 +235,6 @@ MOTIE = rf"""
     (?P<cs>\s+c\.s\.)?
 """
 
-#: Separators between members inside a motie's name list.
-MEMBER_SEPARATOR = r"\s*,\s*|\s+en\s+|\s*/\s*"
-
 # --- Zaak and document numbers, Handelingen --------------------------------------------------
 
 #: ``2021Z08113`` (a zaak: a subject the Kamer handles) and ``2021D30467`` (a document).
