@@ -40,6 +40,12 @@ app = typer.Typer(
 )
 stderr = Console(stderr=True)
 T = TypeVar("T")
+OutputOption = Annotated[
+    Path | None, typer.Option("-o", "--output", help="Write here instead of stdout.")
+]
+PasswordOption = Annotated[
+    str | None, typer.Option("--password", help="Password of an encrypted PDF.")
+]
 
 
 class Format(StrEnum):
@@ -71,13 +77,9 @@ def _main(
 @app.command()
 def recover(
     file: Annotated[Path, typer.Argument(help="Extracted text (or PDF) of a letter.")],
-    output: Annotated[
-        Path | None, typer.Option("-o", "--output", help="Write here instead of stdout.")
-    ] = None,
+    output: OutputOption = None,
     format: Annotated[Format, typer.Option("--format", "-f", help="Output format.")] = Format.text,
-    password: Annotated[
-        str | None, typer.Option("--password", help="Password of an encrypted PDF.")
-    ] = None,
+    password: PasswordOption = None,
 ) -> None:
     """Give every page its own text: unstack layered extractions, or read a PDF's visible text.
 
@@ -100,15 +102,11 @@ class FactsFormat(StrEnum):
 @app.command()
 def parse(
     file: Annotated[Path, typer.Argument(help="A letter: extracted text or PDF.")],
-    output: Annotated[
-        Path | None, typer.Option("-o", "--output", help="Write here instead of stdout.")
-    ] = None,
+    output: OutputOption = None,
     format: Annotated[
         RecordFormat, typer.Option("--format", "-f", help="Output format.")
     ] = RecordFormat.json,
-    password: Annotated[
-        str | None, typer.Option("--password", help="Password of an encrypted PDF.")
-    ] = None,
+    password: PasswordOption = None,
 ) -> None:
     """The letter as a record: metadata, sections, references and facts, each with its page.
 
@@ -126,9 +124,7 @@ def parse(
 @app.command()
 def facts(
     files: Annotated[list[Path], typer.Argument(help="Letters: extracted text or PDF.")],
-    output: Annotated[
-        Path | None, typer.Option("-o", "--output", help="Write here instead of stdout.")
-    ] = None,
+    output: OutputOption = None,
     format: Annotated[
         FactsFormat, typer.Option("--format", "-f", help="Output format.")
     ] = FactsFormat.csv,
@@ -153,9 +149,7 @@ def audit(
     format: Annotated[
         AuditFormat, typer.Option("--format", "-f", help="Output format.")
     ] = AuditFormat.text,
-    password: Annotated[
-        str | None, typer.Option("--password", help="Password of an encrypted PDF.")
-    ] = None,
+    password: PasswordOption = None,
 ) -> None:
     """List everything a PDF hides from its reader (the redaction-leak check).
 

@@ -19,12 +19,17 @@ from functools import lru_cache
 from ontwar.letter.flow import Joined, PageLine, join_lines
 from ontwar.letter.hyphenation import Vocabulary
 from ontwar.letter.model import Field, Paragraph, Section
-from ontwar.letter.vocabulary import CLOSING, GREETINGS, SALUTATIONS, SIGNATORY_TITLE
+from ontwar.letter.vocabulary import (
+    CLOSING,
+    GREETINGS,
+    SALUTATIONS,
+    SENTENCE_END,
+    SIGNATORY_TITLE,
+)
 from ontwar.model import Zone
 from ontwar.read.footer import match_footer
 from ontwar.repair.widths import char_width
 
-SENTENCE_END = re.compile(r"[.!?:;]['\"’”)]*$")
 SENTENCE_START = re.compile(r"(?:^|(?<=[.!?] ))[A-Z]")
 NUMBERED_HEADING = re.compile(r"\d+(?:\.\d+)*\.?\s+\S")
 #: A heading is at most this share of a full line, and this many words.
@@ -152,8 +157,7 @@ def _running_lines(pages: Sequence[Sequence[PageLine]]) -> set[str]:
 
 def _is_sentence(text: str) -> bool:
     """Prose repeats too (a standard phrase at a page edge); running lines are labels."""
-    words = text.split()
-    return bool(SENTENCE_END.search(text)) or sum(w[:1].islower() for w in words) > len(words) / 2
+    return bool(SENTENCE_END.search(text)) or _lower_share(text.split()) > 0.5
 
 
 def read_body(lines: Sequence[PageLine], vocabulary: Vocabulary) -> Body:
@@ -324,8 +328,12 @@ def find_body_start(lines: Sequence[PageLine], full: float) -> int:
 
 def _is_prose(text: str, full: float) -> bool:
     words = text.split()
-    lower = sum(word[:1].islower() for word in words)
-    return len(words) >= 6 and lower >= 0.5 * len(words) and _width(text) >= 0.7 * full
+    return len(words) >= 6 and _lower_share(words) >= 0.5 and _width(text) >= 0.7 * full
+
+
+def _lower_share(words: list[str]) -> float:
+    """Share of words that start lower-case: high in running text, low in names and labels."""
+    return sum(word[:1].islower() for word in words) / len(words) if words else 0.0
 
 
 def is_short(text: str, full: float) -> bool:

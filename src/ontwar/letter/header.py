@@ -31,6 +31,7 @@ from ontwar.letter.vocabulary import (
     RECIPIENT_FIELDS,
     RETURN_ADDRESS,
     SENDER,
+    SENTENCE_END,
     SIDEBAR_LABELS,
     SIDEBAR_NOTES,
     SINGLE_LINE_FIELDS,
@@ -43,6 +44,7 @@ _VARIANTS = sorted(
     ((variant, label) for label, variants in SIDEBAR_LABELS.items() for variant in variants),
     key=lambda pair: -len(pair[0]),
 )
+_CANONICAL = dict(_VARIANTS)
 _LABEL = "|".join(re.escape(variant) for variant, _ in _VARIANTS)
 LABEL_AT_START = re.compile(rf"({_LABEL})(?=\s|$)")
 LABEL_AT_END = re.compile(
@@ -76,14 +78,12 @@ GLUED_RECIPIENT = re.compile(
 )
 #: Lines of values a sidebar label beside the body may have.
 SIDEBAR_VALUE_LINES = 4
-SENTENCE_END = re.compile(r"[.!?:;]['\"’”)]*$")
 CODE = re.compile(r"[A-Z0-9][A-Za-z0-9./-]*\d[A-Za-z0-9./-]*")
 
 
 @dataclass(slots=True)
 class _Field:
     label: str
-    written: str
     lines: list[PageLine] = field(default_factory=list)
 
     @property
@@ -315,9 +315,9 @@ def _postbus(text: str) -> set[str]:
 
 
 def _is_address(text: str) -> bool:
-    return any(
-        pattern.fullmatch(text) for pattern in (POSTBUS, POSTCODE_CITY, STREET, WEB, PHONE)
-    ) or bool(WEB.search(text))
+    return any(pattern.fullmatch(text) for pattern in (POSTBUS, POSTCODE_CITY, STREET, PHONE)) or (
+        WEB.search(text) is not None
+    )
 
 
 def _read_sidebar(header: Header, right: list[PageLine]) -> None:
@@ -332,7 +332,7 @@ def _read_sidebar(header: Header, right: list[PageLine]) -> None:
         for piece, is_label in _label_pieces(line):
             if is_label:
                 label = _canonical(piece.text)
-                fields.append(_Field(label, piece.text))
+                fields.append(_Field(label))
                 if label in FREE_TEXT_FIELDS and pending:
                     fields[-1].lines.extend(pending)
                     pending.clear()
@@ -378,7 +378,7 @@ def _is_label_use(text: str, match: re.Match[str]) -> bool:
 
 
 def _canonical(written: str) -> str:
-    return next(label for variant, label in _VARIANTS if variant == written)
+    return _CANONICAL[written]
 
 
 def _owner(fields: list[_Field], line: PageLine) -> _Field | None:

@@ -62,6 +62,8 @@ INSTITUTIONS = (
     "de Nationale ombudsman",
 )
 
+#: A line that ends a sentence (closing quotes or brackets after the stop included).
+SENTENCE_END = re.compile(r"[.!?:;]['\"’”)]*$")
 SALUTATIONS = re.compile(r"(?:Geachte|Beste|Zeer geachte)\b[^.]{0,60},?", re.IGNORECASE)
 GREETINGS = re.compile(
     r"(?:Hoogachtend|Met vriendelijke groet(?:en)?|Met de meeste hoogachting|Groet(?:en)?),?",
