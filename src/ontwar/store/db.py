@@ -380,6 +380,28 @@ class Store:
             raise LetterNotFound(f"no letter with id {doc_id} in {self.path}")
         return row
 
+    def record(self, doc_id: int) -> dict[str, Any]:
+        """The record as stored (:meth:`LetterRecord.to_dict`) without the facts, references
+        and page texts :meth:`document` adds back: its metadata, sections and page count."""
+        return json.loads(zlib.decompress(self._require(doc_id)[4]))
+
+    def page_summaries(self, doc_id: int) -> dict[int, dict[str, Any]]:
+        """Each stored page's ``diagnosis``, ``layers``, ``confidence`` and ``removed_chars``
+        (the characters recovery removed), by page number, in one query."""
+        summaries = {}
+        for number, diagnosis, layers, confidence, removed in self._rows(
+            "SELECT number, diagnosis, layers, confidence, removed FROM pages WHERE doc_id = ?",
+            (doc_id,),
+        ):
+            runs = json.loads(zlib.decompress(removed)) if removed else []
+            summaries[number] = {
+                "diagnosis": diagnosis,
+                "layers": layers,
+                "confidence": confidence,
+                "removed_chars": sum(int(run.get("chars") or 0) for run in runs),
+            }
+        return summaries
+
     def document(self, doc_id: int) -> dict[str, Any]:
         """The record as :meth:`LetterRecord.to_dict` gives it, plus ``id``, ``content_hash``,
         ``ingested_at`` and ``hidden`` (the PDF's hidden-text audit; None for text input);
@@ -387,7 +409,7 @@ class Store:
         row = self._require(doc_id)
         data: dict[str, Any] = json.loads(zlib.decompress(row[4]))
         columns = ", ".join(f'"{name}"' for name in FACT_COLUMNS)
-        data["references"] = self.references(doc_id)
+        data["references"] = self._references(doc_id)
         data["facts"] = [
             _fact_dict(fact)
             for fact in self._rows(
@@ -436,15 +458,13 @@ class Store:
         """One page: ``number``, ``raw`` (input text), ``text`` (recovered), ``removed``,
         ``diagnosis``, ``layers``, ``confidence``, plus ``doc_id``, ``warnings`` and
         ``hidden`` (runs the PDF hid on this page)."""
-        self._require(doc_id)
+        last = self._require(doc_id)[6]
         row = self._row(
             "SELECT number, raw, text, removed, diagnosis, layers, confidence, warnings "
             "FROM pages WHERE doc_id = ? AND number = ?",
             (doc_id, number),
         )
         if row is None:
-            count = self._row("SELECT pages FROM documents WHERE id = ?", (doc_id,))
-            last = count[0] if count else 0
             raise PageNotFound(f"letter {doc_id} has no page {number}; it has pages 1 to {last}")
         hidden = [
             json.loads(item)
@@ -512,21 +532,31 @@ class Store:
         the cited document when the corpus holds it (matched on its reference, zaak or document
         number, or Kamerstuk dossier and number), else None."""
         self._require(doc_id)
-        found = []
-        for (data,) in self._rows("SELECT data FROM refs WHERE doc_id = ? ORDER BY idx", (doc_id,)):
-            reference = json.loads(data)
-            target = None
-            keys = citation_keys(reference)
-            if keys:
-                marks_ = ", ".join("?" for _ in keys)
-                row = self._row(
-                    f"SELECT doc_id FROM identifiers WHERE value IN ({marks_}) AND doc_id != ? "
-                    "ORDER BY doc_id LIMIT 1",
-                    [*keys, doc_id],
+        return self._references(doc_id)
+
+    def _references(self, doc_id: int) -> list[dict[str, Any]]:
+        """:meth:`references` of a document known to exist, its targets found in one query."""
+        found = [
+            json.loads(data)
+            for (data,) in self._rows(
+                "SELECT data FROM refs WHERE doc_id = ? ORDER BY idx", (doc_id,)
+            )
+        ]
+        keys = [citation_keys(reference) for reference in found]
+        wanted = sorted({value for values in keys for value in values})
+        first: dict[str, int] = {}
+        if wanted:
+            listed = ", ".join("?" for _ in wanted)
+            first = dict(
+                self._rows(
+                    f"SELECT value, min(doc_id) FROM identifiers WHERE value IN ({listed}) "
+                    "AND doc_id != ? GROUP BY value",
+                    [*wanted, doc_id],
                 )
-                target = row[0] if row else None
-            reference["target_id"] = target
-            found.append(reference)
+            )
+        for reference, values in zip(found, keys, strict=True):
+            targets = [first[value] for value in values if value in first]
+            reference["target_id"] = min(targets) if targets else None
         return found
 
     def stats(self) -> dict[str, Any]:

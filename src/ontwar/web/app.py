@@ -441,7 +441,6 @@ def _errors(app: FastAPI, web: _Web) -> None:
 
         return handler
 
-    limit = web.time_limit
     app.add_exception_handler(BadRequest, handle(400, lambda e: [str(e)]))
     app.add_exception_handler(QuerySyntaxError, handle(400, lambda e: [str(e)]))
     app.add_exception_handler(NotFound, handle(404, lambda e: [str(e)]))
@@ -449,16 +448,7 @@ def _errors(app: FastAPI, web: _Web) -> None:
     app.add_exception_handler(SchemaError, handle(503, lambda e: [str(e)]))
     app.add_exception_handler(StoreError, handle(400, lambda e: [str(e)]))
     app.add_exception_handler(RequestValidationError, handle(400, _validation_messages))
-    app.add_exception_handler(
-        TimeLimit,
-        handle(
-            503,
-            lambda e: [
-                f"the request took longer than {limit:g} s and was stopped; narrow it "
-                "(fewer or more specific words, a filter, a smaller limit) and try again"
-            ],
-        ),
-    )
+    app.add_exception_handler(TimeLimit, handle(503, lambda e: [_too_slow(web.time_limit)]))
     app.add_exception_handler(sqlite3.OperationalError, _sqlite_handler(web))
 
     async def http_error(request: Request, error: StarletteHTTPException) -> Response:
@@ -476,19 +466,19 @@ def _sqlite_handler(web: _Web) -> Callable[[Request, Any], Awaitable[Response]]:
     async def handler(request: Request, error: sqlite3.OperationalError) -> Response:
         text = str(error)
         if "interrupt" in text:
-            return web.error(
-                request,
-                503,
-                [
-                    f"the request took longer than {web.time_limit:g} s and was stopped; narrow "
-                    "it (fewer or more specific words, a filter, a smaller limit) and try again"
-                ],
-            )
+            return web.error(request, 503, [_too_slow(web.time_limit)])
         if "locked" in text or "busy" in text:
             return web.error(request, 503, [f"the store is busy ({text}); try again"])
         return web.error(request, 503, [f"the store could not answer: {text}"])
 
     return handler
+
+
+def _too_slow(limit: float) -> str:
+    return (
+        f"the request took longer than {limit:g} s and was stopped; narrow it "
+        "(fewer or more specific words, a filter, a smaller limit) and try again"
+    )
 
 
 def _validation_messages(error: RequestValidationError) -> list[str]:
@@ -535,11 +525,8 @@ def _openapi_without_422(app: FastAPI) -> None:
 
 def _connection(store: Any) -> sqlite3.Connection | None:
     """The store's SQLite connection, to set a deadline on it."""
-    for name in ("connection", "conn", "_conn", "db", "_db"):
-        value = getattr(store, name, None)
-        if isinstance(value, sqlite3.Connection):
-            return value
-    return None
+    value = getattr(store, "_db", None)
+    return value if isinstance(value, sqlite3.Connection) else None
 
 
 # --- parameters of the HTML pages (the API's are checked by FastAPI) -------------------------

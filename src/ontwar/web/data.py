@@ -58,19 +58,13 @@ def document_data(store: Any, doc_id: int) -> dict[str, Any]:
     """Everything the document page shows: the record, resolved references and its pages."""
     document = dict(store.document(doc_id))
     document.setdefault("hidden", None)
+    stored = store.page_summaries(doc_id)
     summaries = []
     for number in range(1, int(document.get("pages") or 0) + 1):
-        page = store.page(doc_id, number)
-        summaries.append(
-            {
-                "number": number,
-                "diagnosis": page.get("diagnosis"),
-                "layers": page.get("layers"),
-                "confidence": page.get("confidence"),
-                "removed_chars": sum(int(r.get("chars") or 0) for r in page.get("removed") or []),
-                "url": f"/documents/{doc_id}/pages/{number}",
-            }
-        )
+        if number not in stored:
+            store.page(doc_id, number)  # raises PageNotFound, naming the pages there are
+        url = f"/documents/{doc_id}/pages/{number}"
+        summaries.append({"number": number, **stored[number], "url": url})
     document["page_summaries"] = summaries
     return document
 
@@ -78,7 +72,7 @@ def document_data(store: Any, doc_id: int) -> dict[str, Any]:
 def page_data(store: Any, doc_id: int, number: int) -> dict[str, Any]:
     """One page, raw beside recovered, with the document's subject and page count."""
     page = dict(store.page(doc_id, number))
-    document = store.document(doc_id)
+    document = store.record(doc_id)
     metadata = document.get("metadata") or {}
     return {
         "doc_id": doc_id,
