@@ -143,11 +143,8 @@ def facts_data(
         rows = store.facts(measure=measure, subject=subject, unit=unit, doc_id=doc_id, limit=limit)
         truncated = truncated or len(rows) >= limit
         facts.extend(dict(row) for row in rows)
-    counts: Counter[tuple[str, str | None]] = Counter()
-    for letter in store.documents(limit=MEASURE_LETTERS):
-        for fact in store.facts(doc_id=letter["id"]):
-            if fact.get("measure"):
-                counts[fact["measure"], fact.get("unit")] += 1
+    recent = [letter["id"] for letter in store.documents(limit=MEASURE_LETTERS)]
+    counts = Counter(store.measures(recent))
     return {
         "facts": facts,
         "charts": build_charts(facts),
