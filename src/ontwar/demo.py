@@ -20,7 +20,7 @@ from ontwar.recover import recover_text
 from ontwar.render import to_text
 from ontwar.store import Store
 from ontwar.store.ingest import IngestReport, ingest_paths
-from ontwar.synth import extract_pages_separately, fit_letter, make_case, render_pdf
+from ontwar.synth import clean_letter, make_case
 from ontwar.synth.typeset import FONTS, FOOTERS
 
 DEMO_CASES = (4, 7, 13)
@@ -80,15 +80,14 @@ def build_corpus(out: Path, letters: list[DemoLetter], jobs: int | None = None) 
     corpus.mkdir(exist_ok=True)
     for seed in CORPUS_LETTERS:
         font = list(FONTS)[seed % len(FONTS)]
-        letter, pages = fit_letter(seed, 1 + seed % 3, font, FOOTERS[seed % len(FOOTERS)])
-        pdf = render_pdf(pages, stacked=False)
-        name = f"{seed}-{letter.topic}"
+        sample = clean_letter(seed, 1 + seed % 3, font, FOOTERS[seed % len(FOOTERS)])
+        name = f"{seed}-{sample.letter.topic}"
         if seed % 2:
             path = corpus / f"{name}.pdf"
-            path.write_bytes(pdf)
+            path.write_bytes(sample.pdf)
         else:
             path = corpus / f"{name}.txt"
-            path.write_text("\f".join(extract_pages_separately(pdf)), encoding="utf-8")
+            path.write_text(sample.text, encoding="utf-8")
         files.append(path)
     with Store(out / DATABASE) as store:
         return ingest_paths(store, files, jobs=jobs)

@@ -6,7 +6,14 @@ all earlier pages; ``extract`` reads the result back the way the broken extracto
 ``cases`` ties it together into deterministic test cases.
 """
 
-from ontwar.synth.cases import Case, fit_letter, make_case, standard_cases
+from ontwar.synth.cases import (
+    Case,
+    CleanLetter,
+    clean_letter,
+    fit_letter,
+    make_case,
+    standard_cases,
+)
 from ontwar.synth.extract import (
     Piece,
     extract_pages,
@@ -23,6 +30,7 @@ __all__ = [
     "FONTS",
     "FOOTERS",
     "Case",
+    "CleanLetter",
     "Fact",
     "Fragment",
     "LaidLine",
@@ -31,6 +39,7 @@ __all__ = [
     "Piece",
     "Reference",
     "Section",
+    "clean_letter",
     "drop_line",
     "extract_pages",
     "extract_pages_separately",

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import random
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, cached_property
 
 from ontwar.model import Zone
 from ontwar.synth.extract import extract_pages, extract_pages_separately
@@ -96,6 +96,29 @@ def make_case(index: int) -> Case:
 def standard_cases(count: int = len(LAYER_PLAN)) -> list[Case]:
     """The first ``count`` cases: 2 to 16 pages, all fonts, grid shifts and dropped lines."""
     return [make_case(index) for index in range(count)]
+
+
+@dataclass(frozen=True)
+class CleanLetter:
+    """A letter typeset without damage: its PDF, and (extracted on demand) its pages' text."""
+
+    letter: Letter
+    pdf: bytes
+
+    @cached_property
+    def pages(self) -> list[str]:
+        return extract_pages_separately(self.pdf)
+
+    @property
+    def text(self) -> str:
+        """The extraction of the PDF, pages separated by form feeds."""
+        return "\f".join(self.pages)
+
+
+def clean_letter(seed: int, pages: int, font: str, footer: str) -> CleanLetter:
+    """Letter ``seed`` on ``pages`` pages, typeset in ``font`` with ``footer``, undamaged."""
+    letter, layout = fit_letter(seed, pages, font, footer)
+    return CleanLetter(letter, render_pdf(layout, stacked=False))
 
 
 def fit_letter(seed: int, pages: int, font: str, footer: str) -> tuple[Letter, list[PageLayout]]:
