@@ -7,6 +7,8 @@ logic. Every entry is ordinary Dutch as Kamerbrieven write it; nothing is taken 
 
 from __future__ import annotations
 
+from ontwar.letter.vocabulary import MONTHS as MONTH_NAMES
+
 
 def _words(listing: str) -> tuple[str, ...]:
     """Split a comma-separated listing, so long word tables take a few lines, not dozens."""
@@ -189,9 +191,10 @@ EARLIEST_YEAR = 1900
 LATEST_YEAR_AHEAD = 60
 """How far past the letter's year (or 2040 without one) a year may lie (NAVO goals, climate)."""
 
-MONTHS = _words(
-    "januari, februari, maart, april, mei, juni, juli, augustus, september, oktober, november, "
-    "december, jan., feb., mrt., apr., jun., jul., aug., sep., sept., okt., nov., dec."
+#: Month names, written out (the letter parser's) and abbreviated.
+MONTHS = (
+    *MONTH_NAMES,
+    *_words("jan., feb., mrt., apr., jun., jul., aug., sep., sept., okt., nov., dec."),
 )
 
 # --- Numbers that are no facts -------------------------------------------------------------

@@ -25,8 +25,7 @@ NUMBER_PATTERN = r"\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:,\d+)?"
 
 _NUMBER = re.compile(rf"(?:{NUMBER_PATTERN})")
 _WORD_NUMBER = re.compile(
-    r"(?:(?P<unit>een|twee|drie|vier|vijf|zes|zeven|acht|negen)en)?"
-    r"(?P<tens>twintig|dertig|veertig|vijftig|zestig|zeventig|tachtig|negentig)"
+    rf"(?:(?P<unit>{'|'.join(UNIT_WORDS)})en)?(?P<tens>{'|'.join(TENS_WORDS)})"
 )
 
 

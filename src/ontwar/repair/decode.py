@@ -209,8 +209,9 @@ def _beam(
     for index, char in enumerate(merged):
         candidates: dict[tuple, _State] = {}
         own_allowed: dict[tuple[int, ...], bool] = {}
+        takers = line.holders.get(char, ())
         for state in beam:
-            for which in range(len(known)):
+            for which in takers:
                 _to_known(state, which, index, char, line, models, candidates)
             positions = state[1]
             allowed = own_allowed.get(positions)
@@ -245,7 +246,7 @@ def _to_known(
     candidates: dict[tuple, _State],
 ) -> None:
     """Offer the state that gives ``merged[index]`` to known string ``which``, if it can."""
-    cost, positions, owner, context, word, trail, frontier, origins, own_width = state
+    positions = state[1]
     text, length = line.texts[which], line.lengths[which]
     position, skipped = positions[which], 0
     if line.flexible and char != " ":
@@ -253,14 +254,12 @@ def _to_known(
             position, skipped = position + 1, skipped + 1
     if position >= length or text[position] != char:
         return
+    cost, _, owner, context, word, trail, frontier, origins, own_width = state
     twin = line.twins[which]
     if twin is not None and position + 1 > positions[twin]:
         return  # identical strings: the later one never gets ahead (see ``_Line.twins``)
     moved = (*positions[:which], position + 1, *positions[which + 1 :])
-    origin = origins[which]
-    if origin is None:
-        origin = line.first_x(owner, frontier, positions, origins, own_width)
-        origins = (*origins[:which], origin, *origins[which + 1 :])
+    origin, origins = line.started(which, owner, frontier, positions, origins, own_width)
     x = origin + line.widths[which][position]
     own_pending = line.own_total - index + sum(positions) > 0
     continuing = owner == which and not skipped
@@ -293,10 +292,7 @@ def _to_own(
     """Offer the states that give ``merged[index]`` to the own string (or, a space, the pool)."""
     cost, positions, owner, context, word, trail, frontier, origins, own_width = state
     step, *text_state = own_step(char, owner != OWN, context, word, models)
-    own_origin = origins[-1]
-    if own_origin is None:
-        own_origin = line.first_x(owner, frontier, positions, origins, own_width)
-        origins = (*origins[:-1], own_origin)
+    own_origin, origins = line.started(OWN, owner, frontier, positions, origins, own_width)
     x = own_origin + own_width
     if owner == OWN:
         step += line.run_ahead_cost(OWN, x, positions, origins, own_width, False)
@@ -333,6 +329,12 @@ class _Line:
         self.flexible = flexible
         self.config = config
         self.solid = [_solid_counts(text) for text in self.texts]
+        self.holders: dict[str, tuple[int, ...]] = {
+            char: tuple(which for which, text in enumerate(self.texts) if char in text)
+            for char in set(merged)
+        }
+        """For each character of the line, the known strings that have it: only they can
+        take it."""
         self.twins: list[int | None] = []
         """For each known string, the nearest earlier one with the same text, if any.
 
@@ -429,6 +431,24 @@ class _Line:
                 _suffix_counts(self.merged, char),
             )
         return counts
+
+    def started(
+        self,
+        which: int,
+        owner: int,
+        frontier: float,
+        positions: tuple[int, ...],
+        origins: tuple[float | None, ...],
+        own_width: float,
+    ) -> tuple[float, tuple[float | None, ...]]:
+        """String ``which``'s (or ``OWN``'s) start x, and ``origins`` with it: estimated by
+        :meth:`first_x` when the string has not started yet."""
+        origin = origins[which]
+        if origin is not None:
+            return origin, origins
+        origin = self.first_x(owner, frontier, positions, origins, own_width)
+        slot = len(origins) - 1 if which == OWN else which
+        return origin, (*origins[:slot], origin, *origins[slot + 1 :])
 
     def first_x(
         self,
