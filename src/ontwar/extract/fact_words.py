@@ -131,13 +131,12 @@ COUNT_UNITS = _words(
 )
 
 #: Words after a number that make it no count: durations, multipliers, dates and grammar.
-NOT_COUNTED = frozenset(
+NOT_COUNTED = frozenset(MONTH_NAMES) | frozenset(
     _words(
         "jaar, jaren, jaarlijks, maand, maanden, week, weken, dag, dagen, uur, uren, minuut, "
         "minuten, seconden, eeuw, eeuwen, decennia, keer, maal, procent, procentpunt, "
         "procentpunten, euro, eurocent, dollar, pond, miljoen, miljard, duizend, honderd, "
-        "biljoen, mln, mld, januari, februari, maart, april, mei, juni, juli, augustus, "
-        "september, oktober, november, december, nr, nummer, lid, artikel, en, of, tot, van, "
+        "biljoen, mln, mld, nr, nummer, lid, artikel, en, of, tot, van, "
         "in, op, met, voor, na, naar, bij, uit, om, aan, te, tegen, per, over, door, tussen, "
         "onder, boven, de, het, een, die, dat, dit, deze, er, is, zijn, was, waren, wordt, "
         "worden, werd, werden, heeft, hebben, had, hadden, kan, kunnen, kon, konden, zal, "
