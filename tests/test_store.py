@@ -374,9 +374,9 @@ def test_readers_keep_reading_while_a_write_is_open(tmp_path):
 
 
 def _rows(record, pages):
-    from ontwar.store.db import _Rows
+    from ontwar.store.rows import DocumentRows
 
-    return _Rows.of(record, pages)
+    return DocumentRows.of(record, pages)
 
 
 def test_a_store_can_be_shared_by_threads(tmp_path):

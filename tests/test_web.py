@@ -64,8 +64,8 @@ def build_corpus(folder: Path) -> dict[str, int]:
             digest = hashlib.sha256("\f".join(pages).encode()).hexdigest()
             ids[role] = store.ingest(record, content_hash=digest, raw_pages=pages).doc_id
         for role, name in (("damaged", "damaged.txt"), ("pdf", "stacked.pdf")):
-            record, raw, digest = prepare(str(folder / name))
-            ids[role] = store.ingest(record, content_hash=digest, raw_pages=raw).doc_id
+            rows, digest = prepare(str(folder / name))
+            ids[role] = store.ingest_rows(rows, content_hash=digest).doc_id
     return ids
 
 
@@ -432,9 +432,9 @@ def test_seed_is_found_and_its_facts_are_on_the_facts_page(tmp_path):
     seed = seed_path()
     if seed is None:
         pytest.skip("the seed letter lives in ../shared/seed, which is not beside this checkout")
-    record, raw, digest = prepare(str(seed))
+    rows, digest = prepare(str(seed))
     with Store(tmp_path / "seed.db") as store:
-        doc_id = store.ingest(record, content_hash=digest, raw_pages=raw).doc_id
+        doc_id = store.ingest_rows(rows, content_hash=digest).doc_id
     client = TestClient(create_app(tmp_path / "seed.db"))
     for query in ("MGCS", "defensiebudget", "strategische partners", "Belgie"):
         (hit,) = client.get("/api/search", params={"q": query}).json()["hits"]

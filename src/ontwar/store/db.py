@@ -8,7 +8,6 @@ is: escaping for HTML is the web's job.
 
 from __future__ import annotations
 
-import dataclasses
 import json
 import sqlite3
 import threading
@@ -21,7 +20,7 @@ from pathlib import Path
 from types import TracebackType
 from typing import Any
 
-from ontwar.letter.model import Fact, LetterRecord, Reference, Span
+from ontwar.letter.model import LetterRecord
 from ontwar.store import schema
 from ontwar.store.errors import (
     DatabaseMissing,
@@ -31,9 +30,10 @@ from ontwar.store.errors import (
     SchemaError,
     StoreError,
 )
-from ontwar.store.identifiers import citation_keys, identifiers
+from ontwar.store.identifiers import citation_keys
 from ontwar.store.normalise import NORMALISER, key, shadow
 from ontwar.store.query import parse
+from ontwar.store.rows import DOCUMENT_COLUMNS, FACT_COLUMNS, DocumentRows, fact_dict, meta_text
 from ontwar.store.search import (
     HIGHLIGHT_SQL,
     Filters,
@@ -241,7 +241,10 @@ class Store:
         already stored replaces its record under the same id (``replaced``).
         ``raw_pages`` is the input text split into pages (for PDFs: the visible text).
         """
-        rows = _Rows.of(record, raw_pages)
+        return self.ingest_rows(DocumentRows.of(record, raw_pages), content_hash=content_hash)
+
+    def ingest_rows(self, rows: DocumentRows, *, content_hash: str) -> IngestResult:
+        """:meth:`ingest` of a record already turned into rows (by a batch ingest's worker)."""
         with self._transaction() as db:
             same = db.execute(
                 "SELECT id, source FROM documents WHERE content_hash = ?", (content_hash,)
@@ -249,43 +252,33 @@ class Store:
             if same is not None:
                 stale = db.execute(
                     "SELECT id FROM documents WHERE source = ? AND id != ?",
-                    (record.source, same[0]),
+                    (rows.source, same[0]),
                 ).fetchone()
                 if stale is not None:
                     self._delete(db, stale[0])
                 return IngestResult(same[0], "unchanged", same[1])
-            old = db.execute(
-                "SELECT id FROM documents WHERE source = ?", (record.source,)
-            ).fetchone()
+            old = db.execute("SELECT id FROM documents WHERE source = ?", (rows.source,)).fetchone()
             if old is not None:
                 self._delete(db, old[0])
             doc_id = self._insert(db, rows, content_hash, old[0] if old else None)
-        return IngestResult(doc_id, "replaced" if old else "ingested", record.source)
+        return IngestResult(doc_id, "replaced" if old else "ingested", rows.source)
 
     def _delete(self, db: sqlite3.Connection, doc_id: int) -> None:
         db.execute("DELETE FROM doc_fts WHERE rowid = ?", (doc_id,))
         db.execute("DELETE FROM documents WHERE id = ?", (doc_id,))
 
     def _insert(
-        self, db: sqlite3.Connection, rows: _Rows, content_hash: str, doc_id: int | None
+        self, db: sqlite3.Connection, rows: DocumentRows, content_hash: str, doc_id: int | None
     ) -> int:
-        record = rows.record
+        columns = ("id", "source", "content_hash", *DOCUMENT_COLUMNS, "ingested_at")
         cursor = db.execute(
-            "INSERT INTO documents (id, source, content_hash, kind, pages, sender, sender_key, "
-            "date, subject, subject_key, reference, ingested_at) "
-            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            f"INSERT INTO documents ({', '.join(columns)}) "
+            f"VALUES ({', '.join('?' for _ in columns)})",
             (
                 doc_id,
-                record.source,
+                rows.source,
                 content_hash,
-                record.kind,
-                len(rows.pages),
-                record.sender,
-                key(record.sender),
-                record.date,
-                record.subject,
-                key(record.subject),
-                record.reference,
+                *rows.document,
                 datetime.now(UTC).isoformat(timespec="seconds"),
             ),
         )
@@ -411,7 +404,7 @@ class Store:
         columns = ", ".join(f'"{name}"' for name in FACT_COLUMNS)
         data["references"] = self._references(doc_id)
         data["facts"] = [
-            _fact_dict(fact)
+            fact_dict(fact)
             for fact in self._rows(
                 f"SELECT {columns} FROM facts WHERE doc_id = ? ORDER BY idx", (doc_id,)
             )
@@ -521,7 +514,7 @@ class Store:
         )
         found = []
         for row in rows:
-            fact = _fact_dict(row[: len(FACT_COLUMNS)])
+            fact = fact_dict(row[: len(FACT_COLUMNS)])
             idx, fact_doc, date, doc_subject = row[len(FACT_COLUMNS) :]
             fact.update(index=idx, doc_id=fact_doc, doc_date=date, doc_subject=doc_subject)
             found.append(fact)
@@ -770,177 +763,3 @@ def _plan(
     own_sections = sections[doc_id]  # no query: the start of the body
     number, around = (own_sections[0][1], own_sections[0][2]) if own_sections else (1, 0)
     return _Plan(doc_id, number, True, {}, around)
-
-
-def meta_text(subject: str | None, sender: str | None, reference: str | None) -> str:
-    """The text of the ``meta`` search column: subject, sender and reference, one a line."""
-    return "\n".join(part for part in (subject, sender, reference) if part)
-
-
-# --- records to rows --------------------------------------------------------------------------
-
-
-@dataclass(slots=True)
-class _Rows:
-    """A record as the rows the store writes (computed before the transaction starts)."""
-
-    record: LetterRecord
-    blob: bytes
-    pages: list[tuple[object, ...]]
-    sections: list[tuple[object, ...]]
-    refs: list[tuple[object, ...]]
-    facts: list[tuple[object, ...]]
-    warnings: list[tuple[int | None, str]]
-    hidden: list[tuple[object, ...]]
-    identifiers: list[tuple[str, str]]
-    meta_shadow: str
-    body_shadow: str
-
-    @classmethod
-    def of(cls, record: LetterRecord, raw_pages: Sequence[str]) -> _Rows:
-        # facts, references and page texts live in their own tables; document() puts them back
-        data = dataclasses.replace(record, facts=(), references=(), document=None).to_dict()
-        blob = zlib.compress(json.dumps(data, ensure_ascii=False).encode("utf-8"), 6)
-        document = record.document
-        pages: list[tuple[object, ...]] = []
-        bodies: list[str] = []
-        warnings: list[tuple[int | None, str]] = [(None, text) for text in record.warnings]
-        if document is not None and document.pages:
-            for i, page in enumerate(document.pages):
-                text = page.text
-                raw = _raw(raw_pages, i, len(document.pages))
-                body, count = shadow(text)
-                bodies.append(body)
-                removed = [removal.to_dict() for removal in page.removed]
-                pages.append(
-                    (
-                        i + 1,
-                        text,
-                        None if raw is None or raw == text else raw,
-                        str(page.diagnosis),
-                        page.layers,
-                        round(page.confidence, 4),
-                        zlib.compress(json.dumps(removed, ensure_ascii=False).encode()),
-                        json.dumps(page.warnings, ensure_ascii=False),
-                        count,
-                    )
-                )
-                warnings.extend((i + 1, text) for text in page.warnings)
-        else:
-            for i, raw in enumerate(raw_pages or [""]):
-                body, count = shadow(raw)
-                bodies.append(body)
-                pages.append((i + 1, raw, None, None, None, None, None, "[]", count))
-        sections = [
-            (
-                i,
-                section.heading,
-                section.pages[0] if section.pages else None,
-                section.pages[-1] if section.pages else None,
-                section.heading_span.page if section.heading_span else None,
-                section.heading_span.start if section.heading_span else None,
-            )
-            for i, section in enumerate(record.sections)
-        ]
-        refs = [
-            (i, ref.kind, ref.text, json.dumps(_as_dict(ref), ensure_ascii=False))
-            for i, ref in enumerate(record.references)
-        ]
-        facts = [(i, *_fact_row(_as_dict(fact))) for i, fact in enumerate(record.facts)]
-        hidden: list[tuple[object, ...]] = []
-        if document is not None:
-            for run in document.hidden:
-                item = run.to_dict()
-                page_number = item.get("page")
-                reason = item.get("reason")
-                hidden.append(
-                    (
-                        page_number if isinstance(page_number, int) else None,
-                        str(reason) if reason is not None else None,
-                        json.dumps(item, ensure_ascii=False),
-                    )
-                )
-        meta_shadow = shadow(meta_text(record.subject, record.sender, record.reference))[0]
-        return cls(
-            record=record,
-            blob=blob,
-            pages=pages,
-            sections=sections,
-            refs=refs,
-            facts=facts,
-            warnings=warnings,
-            hidden=hidden,
-            identifiers=identifiers(record),
-            meta_shadow=meta_shadow,
-            body_shadow=" ".join(body for body in bodies if body),
-        )
-
-
-FACT_COLUMNS = (
-    "kind", "text", "value", "unit", "qualifier", "measure", "measure_key", "subject",
-    "subject_key", "year", "year_end", "sentence", "section", "converted_from",
-    "page", "start", "end", "end_page", "extra",
-)  # fmt: skip
-_FACT_FIELDS = ("kind", "text", "value", "unit", "qualifier", "measure", "subject", "year",
-                "year_end", "sentence", "section", "converted_from")  # fmt: skip
-_FACT_ORDER = ("kind", "text", "value", "unit", "span", "qualifier", "measure", "subject",
-               "year", "year_end", "sentence", "section", "converted_from")  # fmt: skip
-
-
-_SCALARS = (str, int, float, bool, type(None))
-
-
-def _as_dict(item: Fact | Reference) -> dict[str, Any]:
-    """``item.to_dict()``, without :func:`dataclasses.asdict`'s deep copies when the fields
-    are plain values (the common case: ingest converts tens of facts per letter)."""
-    data: dict[str, Any] = {}
-    for name in item.__dataclass_fields__:
-        value = getattr(item, name)
-        if isinstance(value, Span):
-            value = value.to_dict()
-        elif isinstance(value, tuple) and all(isinstance(part, str) for part in value):
-            value = list(value)
-        elif not isinstance(value, _SCALARS):
-            return item.to_dict()
-        data[name] = value
-    return data
-
-
-def _fact_row(fact: dict[str, Any]) -> tuple[object, ...]:
-    """A fact dict as the ``facts`` columns; keys the columns do not know go to ``extra``."""
-    span = fact.get("span") or {}
-    extra = {k: v for k, v in fact.items() if k not in _FACT_ORDER}
-    values = {name: fact.get(name) for name in _FACT_FIELDS}
-    values.update(
-        measure_key=key(fact.get("measure")),
-        subject_key=key(fact.get("subject")),
-        page=span.get("page"),
-        start=span.get("start"),
-        end=span.get("end"),
-        end_page=span.get("end_page"),
-        extra=json.dumps(extra, ensure_ascii=False) if extra else None,
-    )
-    return tuple(values[name] for name in FACT_COLUMNS)
-
-
-def _fact_dict(row: Sequence[Any]) -> dict[str, Any]:
-    """The fact dict (``Fact.to_dict()``) back from its ``facts`` columns."""
-    values = dict(zip(FACT_COLUMNS, row, strict=True))
-    span = None
-    if values["page"] is not None:
-        span = {"page": values["page"], "start": values["start"], "end": values["end"]}
-        if values["end_page"] is not None:
-            span["end_page"] = values["end_page"]
-    fact = {name: values[name] if name != "span" else span for name in _FACT_ORDER}
-    if values["extra"]:
-        fact.update(json.loads(values["extra"]))
-    return fact
-
-
-def _raw(raw_pages: Sequence[str], index: int, count: int) -> str | None:
-    """The raw text of page ``index``; extra raw pages go with the last recovered page."""
-    if index >= len(raw_pages):
-        return None
-    if index == count - 1 and len(raw_pages) > count:
-        return "\f".join(raw_pages[index:])
-    return raw_pages[index]

@@ -2,8 +2,8 @@
 
 Each file is read and hashed in the parent first: content the store already holds is
 ``unchanged`` without being parsed again. The rest go to a pool of worker processes that
-recover and parse them (:func:`prepare`); the parent writes each record as it arrives, one
-transaction per document, so a killed ingest leaves every earlier letter stored and no trace
+recover and parse them and turn each record into the store's rows (:func:`prepare`); the
+parent only writes the rows as they arrive, one transaction per document, so a killed ingest leaves every earlier letter stored and no trace
 of the one in flight. A file that cannot be read or parsed is reported and skipped: one bad
 file never stops the batch.
 """
@@ -23,6 +23,7 @@ from pathlib import Path
 from ontwar.errors import InputError
 from ontwar.letter.model import LetterRecord
 from ontwar.store.db import IngestResult, Store
+from ontwar.store.rows import DocumentRows
 
 SUFFIXES = (".pdf", ".txt")
 """What a folder is searched for (recursively; hidden files and folders are skipped).
@@ -140,15 +141,15 @@ def raw_pages(data: bytes, record: LetterRecord) -> list[str]:
     return ["\n".join(line.text for line in page) for page in read_text(data, record.source).pages]
 
 
-def prepare(path: str) -> tuple[LetterRecord, list[str], str]:
-    """Worker: parse the file at ``path``; return its record, raw pages and content hash."""
+def prepare(path: str) -> tuple[DocumentRows, str]:
+    """Worker: parse the file at ``path``; return its rows for the store and content hash."""
     file = Path(path)
     try:
         data = file.read_bytes()
     except OSError as error:
         raise InputError(f"{path}: cannot read ({error.strerror}); check the file") from error
     record = parse_file(file)
-    return record, raw_pages(data, record), hashlib.sha256(data).hexdigest()
+    return DocumentRows.of(record, raw_pages(data, record)), hashlib.sha256(data).hexdigest()
 
 
 def _safe_prepare(path: str) -> tuple[str, object]:
@@ -199,9 +200,9 @@ def ingest_paths(
         nonlocal done
         status, value = outcome
         if status == "ok":
-            record, pages, digest = value  # type: ignore[misc]
+            rows, digest = value  # type: ignore[misc]
             try:
-                report.add(store.ingest(record, content_hash=digest, raw_pages=pages))
+                report.add(store.ingest_rows(rows, content_hash=digest))
             except InputError as error:
                 report.failures.append((source, " ".join(str(error).split())))
         else:
