@@ -279,7 +279,7 @@ def _closing(paragraphs: list[Joined]) -> str | None:
         return last.text
     final = starts[-1] if starts else 0
     if final and CLOSING.search(last.text[final:]):
-        paragraphs[-1] = Joined(last.text[:final].rstrip(), last.positions[: final - 1])
+        paragraphs[-1] = last.head(len(last.text[:final].rstrip()))
         return last.text[final:]
     return None
 
@@ -287,9 +287,7 @@ def _closing(paragraphs: list[Joined]) -> str | None:
 def _close_section(body: Body, heading: PageLine | None, paragraphs: list[Joined]) -> None:
     if heading is None and not paragraphs:
         return
-    pages = [
-        p[0] for joined in paragraphs for p in (joined.positions[0], joined.positions[-1]) if p
-    ]
+    pages = [page for joined in paragraphs for page in joined.pages or ()]
     if heading is not None:
         pages.append(heading.page)
     body.sections.append(

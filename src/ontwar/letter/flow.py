@@ -1,9 +1,9 @@
 """Lines of a recovered document with their positions, and text rejoined from them.
 
 The letter parser reads lines (where each one is, on which page, in which zone) and writes
-paragraphs and fields. A :class:`Joined` text keeps, for every character, the page and offset
-in that page's recovered text it came from (``None`` for a space put in where a line ended), so
-every field, reference and fact gets a :class:`~ontwar.letter.model.Span` for free.
+paragraphs and fields. A :class:`Joined` text keeps where each of its lines came from (page and
+offset in that page's recovered text), so every field, reference and fact gets a
+:class:`~ontwar.letter.model.Span` for free.
 """
 
 from __future__ import annotations
@@ -15,8 +15,8 @@ from ontwar.letter.hyphenation import Vocabulary, keeps_hyphen
 from ontwar.letter.model import Span
 from ontwar.model import Document, Zone
 
-Position = tuple[int, int] | None
-"""``(page, offset in that page's text)`` of one character, or ``None`` for an inserted space."""
+Piece = tuple[int, int, int, int]
+"""``(at, length, page, offset)``: ``text[at:at + length]`` is ``page``'s text from ``offset``."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -32,9 +32,6 @@ class PageLine:
     @property
     def blank(self) -> bool:
         return not self.text
-
-    def positions(self) -> list[Position]:
-        return [(self.page, self.start + i) for i in range(len(self.text))]
 
     def part(self, start: int, end: int) -> PageLine:
         """Characters ``[start, end)`` of this line, stripped, as a line of their own."""
@@ -58,22 +55,43 @@ def page_lines(document: Document) -> list[list[PageLine]]:
 
 @dataclass(frozen=True, slots=True)
 class Joined:
-    """Text rejoined from lines, with the position of each character."""
+    """Text rejoined from lines, with the place of each line's characters.
+
+    A line's characters stay consecutive in its page's text, so one :data:`Piece` a line says
+    where every character came from; the spaces put in between lines belong to no page.
+    """
 
     text: str
-    positions: tuple[Position, ...]
+    pieces: tuple[Piece, ...]
 
     def span(self, start: int, end: int) -> Span | None:
         """Where ``text[start:end]`` sits in the recovered pages."""
-        inside = [p for p in self.positions[start:end] if p is not None]
+        inside = [piece for piece in self.pieces if piece[0] < end and piece[0] + piece[1] > start]
         if not inside:
             return None
-        (page, first), (last_page, last) = inside[0], inside[-1]
-        return Span(page, first, last + 1, last_page if last_page != page else None)
+        at, _, page, offset = inside[0]
+        last_at, last_length, last_page, last_offset = inside[-1]
+        first = offset + max(start - at, 0)
+        after = last_offset + min(end - last_at, last_length)
+        return Span(page, first, after, last_page if last_page != page else None)
 
     @property
     def whole(self) -> Span | None:
         return self.span(0, len(self.text))
+
+    @property
+    def pages(self) -> tuple[int, int] | None:
+        """The pages of the first and the last character."""
+        return (self.pieces[0][2], self.pieces[-1][2]) if self.pieces else None
+
+    def head(self, end: int) -> Joined:
+        """The first ``end`` characters, with their places."""
+        pieces = tuple(
+            (at, min(length, end - at), page, offset)
+            for at, length, page, offset in self.pieces
+            if at < end
+        )
+        return Joined(self.text[:end], pieces)
 
 
 def join_lines(lines: Iterable[PageLine], vocabulary: Vocabulary | None = None) -> Joined:
@@ -82,24 +100,28 @@ def join_lines(lines: Iterable[PageLine], vocabulary: Vocabulary | None = None) 
     A line ending in a hyphen either split a word (``samen-`` ``werking``: the hyphen goes) or
     ends a compound that keeps it (``defensie-`` ``uitgaven``): :func:`keeps_hyphen` decides.
     """
-    text: list[str] = []
-    positions: list[Position] = []
+    parts: list[str] = []
+    pieces: list[Piece] = []
+    length = 0
     previous = ""
     for line in lines:
         if not line.text:
             continue
-        if text:
+        if parts:
             if _hyphenated(previous):
                 if not keeps_hyphen(previous[:-1], line.text.split(" ", 1)[0], vocabulary):
-                    text.pop()
-                    positions.pop()
+                    parts[-1] = parts[-1][:-1]
+                    at, size, page, offset = pieces[-1]
+                    pieces[-1] = (at, size - 1, page, offset)
+                    length -= 1
             else:
-                text.append(" ")
-                positions.append(None)
-        text.extend(line.text)
-        positions.extend(line.positions())
+                parts.append(" ")
+                length += 1
+        parts.append(line.text)
+        pieces.append((length, len(line.text), line.page, line.start))
+        length += len(line.text)
         previous = line.text.rsplit(" ", 1)[-1]
-    return Joined("".join(text), tuple(positions))
+    return Joined("".join(parts), tuple(pieces))
 
 
 def _hyphenated(word: str) -> bool:
