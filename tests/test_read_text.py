@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from ontwar.errors import InputError
 from ontwar.read.footer import match_footer
-from ontwar.read.text import read_text
+from ontwar.read.text import read_text, split_lines
 from ontwar.recover import recover_text
 
 
@@ -50,6 +52,22 @@ def test_footer_patterns_and_merged_footers(line, copies):
 )
 def test_body_lines_are_not_footers(line):
     assert match_footer(line) is None
+
+
+@given(st.text(alphabet="ab \r\n\f", max_size=30))
+def test_split_lines_accounts_for_every_character(text):
+    lines = split_lines(text)
+    for line in lines:
+        assert line.text == "".join(text[offset] for offset in line.offsets)
+    # a line per newline or form feed, plus the last; each form feed is a marker line too
+    breaks = text.count("\n") + text.count("\f")
+    assert len(lines) == breaks + 1 + text.count("\f")
+    # what no line holds is exactly the breaks and a carriage return right before one
+    held = {offset for line in lines if line.text != "\f" for offset in line.offsets}
+    for index, char in enumerate(text):
+        if index not in held:
+            following = text[index + 1 : index + 2]
+            assert char in "\n\f" or (char == "\r" and following in ("\n", "\f", "")), index
 
 
 def test_latin1_text_is_decoded_with_a_warning():

@@ -128,6 +128,8 @@ class Document:
     kind: str = "text"
     hidden: list[Reported] = field(default_factory=list)
     """Text the source hid from its reader (PDF input), each with page, box and reason."""
+    raw: list[str] = field(default_factory=list)
+    """Each page's text as read, before any repair (for PDF input: its visible text)."""
 
     @property
     def text(self) -> str:

@@ -31,7 +31,8 @@ def recover_text(
     warnings = list(text_input.warnings)
     for page in pages:
         warnings.extend(page.warnings)
-    return Document(source, pages, warnings, kind="text")
+    raw = ["\n".join(line.text for line in page) for page in text_input.pages]
+    return Document(source, pages, warnings, kind="text", raw=raw)
 
 
 def recover_path(

@@ -460,7 +460,13 @@ def read_pdf(
                 total += result.glyphs
     finally:
         pdf.close()
-    document = Document(source=name, pages=pages, warnings=_document_warnings(hidden), kind="pdf")
+    document = Document(
+        source=name,
+        pages=pages,
+        warnings=_document_warnings(hidden),
+        kind="pdf",
+        raw=[page.text for page in pages],
+    )
     return PdfResult(document, hidden, sidebar, total)
 
 

@@ -7,6 +7,7 @@ there are any, else after each running footer (see :mod:`ontwar.read.footer`).
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from ontwar.errors import InputError
@@ -18,6 +19,7 @@ MAX_BYTES = 64 * 1024 * 1024
 
 FALLBACK_ENCODINGS = ("cp1252", "latin-1")
 """Tried in order when the bytes are not UTF-8; Dutch text from Windows tools is mostly cp1252."""
+_LINE_END = re.compile(r"\r?[\n\f]")
 
 
 @dataclass(slots=True)
@@ -76,14 +78,13 @@ def split_lines(text: str) -> list[Line]:
     """Split on newlines (and CRLF), keeping each form feed as a marker line of its own."""
     lines: list[Line] = []
     start = 0
-    for index, char in enumerate(text + "\n"):
-        if char not in "\n\f":
-            continue
-        end = index - 1 if index > start and text[index - 1] == "\r" else index
-        lines.append(Line.from_source(text, start, end))
-        if char == "\f":
-            lines.append(Line("\f", (index,)))
-        start = index + 1
+    for end in _LINE_END.finditer(text):
+        lines.append(Line.from_source(text, start, end.start()))
+        if end.group().endswith("\f"):
+            lines.append(Line("\f", (end.end() - 1,)))
+        start = end.end()
+    last = len(text) - 1 if len(text) > start and text.endswith("\r") else len(text)
+    lines.append(Line.from_source(text, start, last))
     return lines
 
 

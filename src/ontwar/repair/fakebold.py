@@ -17,7 +17,10 @@ from ontwar.repair.langmodel import WordModel
 MIN_PAIRS = 3
 """A doubled run must be at least this many character pairs ("HHeett" is the shortest)."""
 
-_TOKEN = re.compile(r"\S+")
+_THREE_PAIRS = re.compile(r"(.)\1(.)\2(.)\3")
+"""Where a doubled run could be: a line without three pairs in a row has none (most lines)."""
+_WORD_TWICE = re.compile(r"(?<!\S)(\S{4,})\1(?!\S)")
+"""A whole token that is one word of at least four characters written twice."""
 
 
 def undouble(line: Line, words: WordModel) -> tuple[Line, tuple[int, ...]]:
@@ -27,16 +30,18 @@ def undouble(line: Line, words: WordModel) -> tuple[Line, tuple[int, ...]]:
     >>> fixed, dropped = undouble(Line.from_source("BBeettrreefftt  Rapport", 0, 23), words)
     >>> fixed.text, len(dropped)
     ('Betreft Rapport', 8)
-    >>> undouble(Line.from_source("Staatssecretaris een", 0, 20), words)[0].text
-    'Staatssecretaris een'
+    >>> undouble(Line.from_source("BetreftBetreft Rapport", 0, 22), words)[0].text
+    'Betreft Rapport'
+    >>> undouble(Line.from_source("Staatssecretaris een dada", 0, 25), words)[0].text
+    'Staatssecretaris een dada'
     """
     keep = [True] * len(line.text)
     for start, end in _doubled_runs(line.text):
         if _likelier_single(line.text[start:end], words):
             keep[start + 1 : end : 2] = [False] * ((end - start) // 2)
-    for match in _TOKEN.finditer(line.text):
-        half = _repeated_half(match.group())
-        if half and words.zipf(half) > words.zipf(match.group()):
+    for match in _WORD_TWICE.finditer(line.text):
+        half = match.group(1)
+        if words.zipf(half) > words.zipf(match.group()):
             first_end = match.start() + len(half)
             keep[first_end : match.end()] = [False] * len(half)
     if all(keep):
@@ -50,6 +55,8 @@ def undouble(line: Line, words: WordModel) -> tuple[Line, tuple[int, ...]]:
 def _doubled_runs(text: str) -> list[tuple[int, int]]:
     """Maximal runs of pairwise-equal characters that start and end at word boundaries."""
     runs: list[tuple[int, int]] = []
+    if not _THREE_PAIRS.search(text):
+        return runs
     index = 0
     while index < len(text) - 1:
         end = index
@@ -75,17 +82,3 @@ def _likelier_single(run: str, words: WordModel) -> bool:
     doubled = [words.zipf(word) for word in run.split()]
     collapsed = [words.zipf(word) for word in single.split()]
     return sum(collapsed) / max(len(collapsed), 1) > sum(doubled) / max(len(doubled), 1)
-
-
-def _repeated_half(token: str) -> str | None:
-    """The half of a token that is one word written twice ("BetreftBetreft"), if it is one.
-
-    >>> _repeated_half("BetreftBetreft")
-    'Betreft'
-    >>> _repeated_half("dada") is None
-    True
-    """
-    half, rest = divmod(len(token), 2)
-    if rest or half < 4 or token[:half] != token[half:]:
-        return None
-    return token[:half]

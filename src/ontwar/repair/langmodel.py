@@ -162,15 +162,20 @@ class WordModel:
     def __init__(self, document_text: Iterable[str] = ()) -> None:
         self.frequencies = dutch_frequencies()
         self.document: Counter[str] = Counter()
+        self._pending: list[str] = []
+        self._cache: dict[str, float] = {}
         for text in document_text:
             self.learn(text)
-        self._cache: dict[str, float] = {}
 
     def learn(self, text: str) -> None:
-        self.document.update(word_key(word) for word in text.split())
-        self._cache = {}
+        """Add the document's own text; counted when next asked, as in :class:`CharModel`."""
+        self._pending.append(text)
 
     def zipf(self, word: str) -> float:
+        if self._pending:
+            self.document.update(word_key(word) for text in self._pending for word in text.split())
+            self._pending.clear()
+            self._cache.clear()
         key = word_key(word)
         cached = self._cache.get(key)
         if cached is None:

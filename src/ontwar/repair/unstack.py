@@ -333,6 +333,11 @@ def _apply(
     """
     number = chain[0]
     owners, known = decoding.owners, decoding.known
+    if not known and owners.count(OWN) == len(owners):  # the page's own line, nothing merged
+        if not line.text:
+            return line, []
+        ranks = tuple(range(len(line.text)))
+        return line, [KnownString(line.text, number, frozenset((0,)), None, chain, ranks)]
     origins = decoding.origins or (None,) * (len(known) + 1)
     own_chars = [i for i, owner in enumerate(owners) if owner == OWN]
     pooled = [i for i, owner in enumerate(owners) if owner == POOL]

@@ -3,9 +3,9 @@
 Each file is read and hashed in the parent first: content the store already holds is
 ``unchanged`` without being parsed again. The rest go to a pool of worker processes that
 recover and parse them and turn each record into the store's rows (:func:`prepare`); the
-parent only writes the rows as they arrive, one transaction per document, so a killed ingest leaves every earlier letter stored and no trace
-of the one in flight. A file that cannot be read or parsed is reported and skipped: one bad
-file never stops the batch.
+parent only writes the rows as they arrive, one transaction per document, so a killed ingest
+leaves every earlier letter stored and no trace of the one in flight. A file that cannot be
+read or parsed is reported and skipped: one bad file never stops the batch.
 """
 
 from __future__ import annotations
@@ -132,15 +132,6 @@ def parse_file(path: Path) -> LetterRecord:
     return parse_path(path)
 
 
-def raw_pages(data: bytes, record: LetterRecord) -> list[str]:
-    """The input split into pages: the text as extracted, or for PDFs the visible text."""
-    if record.kind == "pdf" or data.lstrip()[:5] == b"%PDF-":
-        return [page.text for page in record.document.pages] if record.document else []
-    from ontwar.read.text import read_text
-
-    return ["\n".join(line.text for line in page) for page in read_text(data, record.source).pages]
-
-
 def prepare(path: str) -> tuple[DocumentRows, str]:
     """Worker: parse the file at ``path``; return its rows for the store and content hash."""
     file = Path(path)
@@ -149,7 +140,8 @@ def prepare(path: str) -> tuple[DocumentRows, str]:
     except OSError as error:
         raise InputError(f"{path}: cannot read ({error.strerror}); check the file") from error
     record = parse_file(file)
-    return DocumentRows.of(record, raw_pages(data, record)), hashlib.sha256(data).hexdigest()
+    raw = record.document.raw if record.document else []
+    return DocumentRows.of(record, raw), hashlib.sha256(data).hexdigest()
 
 
 def _safe_prepare(path: str) -> tuple[str, object]:
