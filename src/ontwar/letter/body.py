@@ -160,8 +160,12 @@ def _is_sentence(text: str) -> bool:
     return bool(SENTENCE_END.search(text)) or _lower_share(text.split()) > 0.5
 
 
-def read_body(lines: Sequence[PageLine], vocabulary: Vocabulary) -> Body:
-    """Paragraphs, headings, sections and the closing from the body's lines."""
+def read_body(lines: Sequence[PageLine], vocabulary: Vocabulary | None) -> Body:
+    """Paragraphs, headings, sections and the closing from the body's lines.
+
+    ``vocabulary`` (the document's words) decides hyphens at line ends; without a line ending
+    in a hyphen it is never asked, and the parser does not count it.
+    """
     body = Body()
     full = full_width(lines)
     blocks = _blocks(lines, full)
@@ -197,16 +201,26 @@ def _width(text: str) -> float:
 def _blocks(lines: Sequence[PageLine], full: float) -> list[list[PageLine]]:
     """Lines grouped into blocks (paragraphs or headings) at ended paragraphs and blank lines."""
     blocks: list[list[PageLine]] = [[]]
-    for index, line in enumerate(lines):
+    for line, following in zip(lines, _next_written(lines), strict=True):
         if line.blank:
             if blocks[-1] and _may_end(blocks[-1][-1].text, full):
                 blocks.append([])
             continue
         blocks[-1].append(line)
-        following = next((later for later in lines[index + 1 :] if not later.blank), None)
         if following is not None and _ends_block(line, following, full):
             blocks.append([])
     return [block for block in blocks if block]
+
+
+def _next_written(lines: Sequence[PageLine]) -> list[PageLine | None]:
+    """For each line, the next line that is not blank (``None`` after the last)."""
+    following: list[PageLine | None] = []
+    later: PageLine | None = None
+    for line in reversed(lines):
+        following.append(later)
+        if not line.blank:
+            later = line
+    return following[::-1]
 
 
 def _may_end(text: str, full: float) -> bool:

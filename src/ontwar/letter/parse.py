@@ -46,7 +46,8 @@ def parse_document(document: Document) -> LetterRecord:
         pages = [[*first[:start], *rest], *pages[1:]]
     header = read_header([*first[:start], *beside])
     found = body_lines(pages, start)
-    body = read_body(found.lines, vocabulary(list(words(found.lines))))
+    hyphenated = any(line.text.endswith("-") for line in found.lines)
+    body = read_body(found.lines, vocabulary(list(words(found.lines))) if hyphenated else None)
     date = header.date
     record = LetterRecord(
         source=document.source,
