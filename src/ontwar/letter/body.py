@@ -234,7 +234,7 @@ def _ends_block(line: PageLine, following: PageLine, full: float) -> bool:
     if GREETINGS.fullmatch(line.text) or GREETINGS.fullmatch(following.text):
         return True
     next_word = following.text.split(" ", 1)[0]
-    fits = _width(f"{line.text} {next_word}") < FULL_LINE * full
+    fits = _width(line.text) + _width(" ") + _width(next_word) < FULL_LINE * full
     if SENTENCE_END.search(line.text):
         if _heading_shape(following.text, full):
             return True

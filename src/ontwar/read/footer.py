@@ -24,6 +24,9 @@ FOOTER_TEMPLATES: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(r"-\s*\d+\s*-"), "--"),
 )
 
+_FOREIGN_LETTER = re.compile(r"[chjkmqrstuwxyz]", re.IGNORECASE)
+"""A letter in no template: a line with one is no footer, merged or not (most lines of prose)."""
+
 MAX_FOOTER_LENGTH = 40
 """Characters a single footer may have; a merged one may have ``copies`` times as many."""
 
@@ -48,7 +51,7 @@ def match_footer(line: str) -> Footer | None:
     True
     """
     text = line.strip()
-    if not text or not any(char.isdigit() for char in text):
+    if not text or _FOREIGN_LETTER.search(text) or not any(char.isdigit() for char in text):
         return None
     letters = Counter(char.lower() for char in text if not char.isdigit() and not char.isspace())
     for pattern, template in FOOTER_TEMPLATES:
