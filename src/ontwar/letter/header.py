@@ -16,8 +16,6 @@ import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
-from wordfreq import zipf_frequency
-
 from ontwar.letter.dates import DUTCH_DATE, find_date
 from ontwar.letter.flow import PageLine, join_lines
 from ontwar.letter.model import Field
@@ -39,6 +37,7 @@ from ontwar.letter.vocabulary import (
     WEB,
 )
 from ontwar.model import Zone
+from ontwar.repair.langmodel import dutch_zipf
 
 _VARIANTS = sorted(
     ((variant, label) for label, variants in SIDEBAR_LABELS.items() for variant in variants),
@@ -246,10 +245,10 @@ def _unglue(text: str, end: int) -> int:
     """
     start = text.rfind(" ", 0, end) + 1
     word = text[start:end]
-    if len(word) < 5 or zipf_frequency(word.lower(), "nl") >= KNOWN_PLACE_ZIPF:
+    if len(word) < 5 or dutch_zipf(word.lower()) >= KNOWN_PLACE_ZIPF:
         return end
     splits = [
-        (zipf_frequency(word[:n].lower(), "nl"), zipf_frequency(word[n:].lower(), "nl"), n)
+        (dutch_zipf(word[:n].lower()), dutch_zipf(word[n:].lower()), n)
         for n in range(3, len(word) - 1)
         if word[n].islower()
     ]

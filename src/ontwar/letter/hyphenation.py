@@ -16,7 +16,8 @@ from collections import Counter
 from functools import cache
 
 import pyphen
-from wordfreq import zipf_frequency
+
+from ontwar.repair.langmodel import dutch_zipf
 
 Vocabulary = Counter[str]
 """How often each (lower-cased) word occurs in the document, hyphenated forms included."""
@@ -56,7 +57,7 @@ def keeps_hyphen(left: str, right: str, seen: Vocabulary | None = None) -> bool:
             return False
     if left[-1].lower() in VOWELS and right[0].lower() in VOWELS:
         return True
-    if zipf_frequency(joined, "nl") >= KNOWN_WORD_ZIPF:
+    if dutch_zipf(joined) >= KNOWN_WORD_ZIPF:
         return False
     return len(left) not in _syllable_breaks(joined)
 

@@ -31,6 +31,8 @@ ORDER = 5
 DISCOUNT = 0.6
 DUTCH_WORDS = 40_000
 """How many of the most frequent Dutch words train the general character model."""
+WORDLIST = "large"
+"""wordfreq's Dutch list, the one every frequency comes from (loaded once per process)."""
 
 DOC_WEIGHT = 6.0
 """One character of the document's own text counts as much as this many of the general lists."""
@@ -83,7 +85,7 @@ def build_dutch_counts() -> tuple[Counts, dict[str, float]]:
     counts: Counts = {}
     totals: dict[str, float] = {}
     frequencies = dutch_frequencies()
-    for word in wordfreq.top_n_list("nl", DUTCH_WORDS, wordlist="large"):
+    for word in wordfreq.top_n_list("nl", DUTCH_WORDS, wordlist=WORDLIST):
         weight = max(math.log10(frequencies[word]) + 9 - 1.5, 0.5)
         _count_ngrams(BOUNDARY + word + BOUNDARY, weight, counts, totals)
     return counts, totals
@@ -98,7 +100,13 @@ def _cache_path() -> Path:
 
 @lru_cache(maxsize=1)
 def dutch_frequencies() -> dict[str, float]:
-    return wordfreq.get_frequency_dict("nl", wordlist="large")
+    return wordfreq.get_frequency_dict("nl", wordlist=WORDLIST)
+
+
+@lru_cache(maxsize=1 << 16)
+def dutch_zipf(word: str) -> float:
+    """wordfreq's zipf frequency of ``word`` in Dutch, from the one word list ontwar loads."""
+    return wordfreq.zipf_frequency(word, "nl", wordlist=WORDLIST)
 
 
 class CharModel:

@@ -29,6 +29,9 @@ SUFFIXES = (".pdf", ".txt")
 """What a folder is searched for (recursively; hidden files and folders are skipped).
 Files named on the command line are taken whatever their name."""
 
+BATCH_FILES = 8
+"""Files a worker parses per task (fewer for small inputs, so that every worker gets some)."""
+
 Progress = Callable[[int, int, str], None]
 """``progress(done, total, path)`` after each file."""
 
@@ -216,33 +219,46 @@ def ingest_paths(
 def _in_pool(
     todo: list[str], workers: int, finish: Callable[[str, tuple[str, object]], None]
 ) -> None:
-    """Run :func:`_safe_prepare` over ``todo`` in ``workers`` processes, a few files ahead."""
+    """Run :func:`_safe_prepare` over ``todo`` in ``workers`` processes, a few batches ahead.
+
+    Files go to the workers in small batches: one round trip per file would cost the parent,
+    which also writes every letter, about as much as writing it.
+    """
     context = multiprocessing.get_context("spawn")  # no inherited SQLite handles or threads
-    pending: dict[Future[tuple[str, object]], str] = {}
-    queue = iter(todo)
+    size = max(1, min(BATCH_FILES, len(todo) // (workers * 4)))
+    queue = iter([todo[i : i + size] for i in range(0, len(todo), size)])
+    pending: dict[Future[list[tuple[str, object]]], list[str]] = {}
     with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
         try:
-            for source in queue:
-                pending[pool.submit(_safe_prepare, source)] = source
+            for batch in queue:
+                pending[pool.submit(_prepare_batch, batch)] = batch
                 if len(pending) >= workers * 2:
                     break
             while pending:
                 ready, _ = wait(pending, return_when=FIRST_COMPLETED)
                 for future in ready:
-                    source = pending.pop(future)
+                    batch = pending.pop(future)
                     try:
-                        outcome = future.result()
+                        outcomes = future.result()
                     except BrokenProcessPool:
-                        outcome = ("error", "the worker parsing it died (crash or out of memory)")
-                    finish(source, outcome)
+                        died = ("error", "the worker parsing it died (crash or out of memory)")
+                        outcomes = [died] * len(batch)
+                    for source, outcome in zip(batch, outcomes, strict=True):
+                        finish(source, outcome)
                     following = next(queue, None)
                     if following is not None:
                         try:
-                            pending[pool.submit(_safe_prepare, following)] = following
+                            pending[pool.submit(_prepare_batch, following)] = following
                         except BrokenProcessPool:
-                            finish(following, ("error", "not parsed: the worker pool died"))
-            for source in queue:  # only left over when the pool died
-                finish(source, ("error", "not parsed: the worker pool died"))
+                            queue = iter([following, *queue])
+                            break
+            for batch in queue:  # only left over when the pool died
+                for source in batch:
+                    finish(source, ("error", "not parsed: the worker pool died"))
         except BaseException:
             pool.shutdown(wait=False, cancel_futures=True)
             raise
+
+
+def _prepare_batch(paths: list[str]) -> list[tuple[str, object]]:
+    return [_safe_prepare(path) for path in paths]
