@@ -10,6 +10,7 @@ from ontwar.errors import InputError
 from ontwar.read.footer import match_footer
 from ontwar.read.text import read_text, split_lines
 from ontwar.recover import recover_text
+from ontwar.repair.characters import FTFY_CONFIG, needs_ftfy
 
 
 def test_form_feeds_split_pages():
@@ -79,6 +80,18 @@ def test_latin1_text_is_decoded_with_a_warning():
 def test_crlf_and_bom_are_handled():
     document = recover_text("\ufeffRegel een\r\nRegel twee\r\n".encode(), "win.txt")
     assert document.pages[0].text == "Regel een\nRegel twee"
+
+
+# Dutch text, its usual typography, and the stuff of mojibake in several encodings
+_TRICKY = "aeë€‘’“”–—é ï«»ÃÂâ€™ÅÄ¶¼ÖÜ√´Ñ‹ﬁ&;#\x1b\x0b\x85\u0301e0123"
+
+
+@given(st.text(alphabet=_TRICKY, max_size=12))
+def test_lines_ftfy_would_change_are_never_skipped(text):
+    import ftfy
+
+    if not needs_ftfy(text):
+        assert ftfy.fix_text(text, FTFY_CONFIG) == text
 
 
 def test_mojibake_is_fixed_and_reported():

@@ -7,10 +7,14 @@ line still maps to an input offset, and every input character a repair drops is 
 from __future__ import annotations
 
 import difflib
+import re
+import unicodedata
 from collections.abc import Sequence
 from dataclasses import replace
 
 import ftfy
+from ftfy.badness import is_bad
+from ftfy.chardata import CONTROL_CHARS, LIGATURES
 
 from ontwar.model import Line, Page, Removal
 from ontwar.repair.fakebold import undouble
@@ -55,6 +59,32 @@ def repair_characters(pages: Sequence[Page], source: str) -> list[Page]:
     return repaired
 
 
+_FTFY_TARGETS = re.compile(
+    "["
+    + "".join(
+        re.escape(chr(code)) for code in sorted({*LIGATURES, *CONTROL_CHARS, *range(0x80, 0xA0)})
+    )
+    + "\ud800-\udfff]"
+)
+"""Characters one of ftfy's other fixers acts on (built from ftfy's own tables): ligatures,
+control characters (the escape that starts a terminal sequence too), C1 controls, surrogates."""
+
+
+def needs_ftfy(text: str) -> bool:
+    """Could :data:`FTFY_CONFIG`'s fix change ``text``? False only when none of its steps can.
+
+    ftfy decodes mojibake only in text its ``is_bad`` detector flags, unescapes only ``&``
+    entities, and its other fixers act on the characters of :data:`_FTFY_TARGETS`; asking
+    these gates first spares most lines the whole fix (the letters' ë, € and quotes pass).
+
+    >>> needs_ftfy("België en € 5"), needs_ftfy("BelgiÃ«"), needs_ftfy("ﬁnanciën")
+    (False, True, True)
+    """
+    if "&" in text or _FTFY_TARGETS.search(text):
+        return True
+    return not text.isascii() and (not unicodedata.is_normalized("NFC", text) or is_bad(text))
+
+
 def fix_mojibake(line: Line) -> tuple[Line, tuple[int, ...]]:
     """ftfy's fix of one line, each new character mapped to the input character it replaces.
 
@@ -64,8 +94,8 @@ def fix_mojibake(line: Line) -> tuple[Line, tuple[int, ...]]:
     >>> fixed.text, fixed.offsets, dropped
     ('België ', (0, 1, 2, 3, 4, 5, 7), (6,))
     """
-    if line.text.isascii() and "&" not in line.text:
-        return line, ()  # nothing ftfy fixes: no mojibake, ligature or HTML entity
+    if not needs_ftfy(line.text):
+        return line, ()
     fixed = ftfy.fix_text(line.text, FTFY_CONFIG)
     if fixed == line.text:
         return line, ()
