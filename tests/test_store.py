@@ -324,6 +324,38 @@ def test_a_failure_mid_document_leaves_no_trace(tmp_path, table):
     assert dump(path) == before
 
 
+def test_a_failure_inside_a_group_drops_only_its_document(tmp_path):
+    path = tmp_path / "s.db"
+    with Store(path) as store:
+        real = store._db
+        with store.grouped():
+            first = add(store, write_letter(1), "/corpus/1.txt")
+            store._db = FailingConnection(real, "facts")
+            with pytest.raises(sqlite3.OperationalError, match="simulated"):
+                add(store, special_letter(9), "/corpus/new.txt")
+            store._db = real
+            last = add(store, write_letter(2), "/corpus/2.txt")
+        assert store.stats()["documents"] == 2
+        assert store.search("MGCS").total == 0
+        assert {first.doc_id, last.doc_id} == {hit.doc_id for hit in store.search("").hits}
+    db = sqlite3.connect(path)
+    assert db.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+    for table in ("pages", "facts", "refs"):
+        orphans = f"SELECT count(*) FROM {table} WHERE doc_id NOT IN (SELECT id FROM documents)"
+        assert db.execute(orphans).fetchone()[0] == 0, table
+    assert db.execute("SELECT count(*) FROM doc_fts").fetchone()[0] == 2
+
+
+def test_a_group_is_committed_when_it_ends(tmp_path):
+    path = tmp_path / "s.db"
+    with Store(path) as writer, Store(path) as reader:
+        with writer.grouped():
+            add(writer, write_letter(1), "/corpus/1.txt")
+            add(writer, write_letter(2), "/corpus/2.txt")
+            assert reader.stats()["documents"] == 0  # not before the group ends
+        assert reader.stats()["documents"] == 2
+
+
 def test_a_killed_ingest_leaves_a_consistent_store(tmp_path):
     path = tmp_path / "s.db"
     script = textwrap.dedent(

@@ -90,6 +90,7 @@ class Store:
         self.readonly = readonly
         self._lock = threading.RLock()
         self._hit_table = False
+        self._grouped = False
         if readonly:
             if not self.path.is_file():
                 raise DatabaseMissing(
@@ -191,16 +192,49 @@ class Store:
 
     @contextmanager
     def _transaction(self) -> Iterator[sqlite3.Connection]:
+        """One document's writes: all of them or none (a savepoint inside :meth:`grouped`)."""
         if self.readonly:
             raise StoreError(f"{self.path} is open read-only; open it without readonly to write")
         with self._lock:
-            self._db.execute("BEGIN IMMEDIATE")
+            begin, undo, end = (
+                ("SAVEPOINT document", "ROLLBACK TO document", "RELEASE document")
+                if self._grouped
+                else ("BEGIN IMMEDIATE", "ROLLBACK", "COMMIT")
+            )
+            self._db.execute(begin)
             try:
                 yield self._db
             except BaseException:
-                self._db.execute("ROLLBACK")
+                self._db.execute(undo)
+                if self._grouped:
+                    self._db.execute(end)
                 raise
-            self._db.execute("COMMIT")
+            self._db.execute(end)
+
+    @contextmanager
+    def grouped(self) -> Iterator[None]:
+        """Commit the documents written inside at once: one transaction, not one each.
+
+        Each document stays all-or-nothing (a savepoint of its own), but the commit, and the
+        search-index segment SQLite writes with it, comes once per group: a batch ingest writes
+        the letters its workers parsed together as one group, a third faster. Keep groups short
+        (no waiting inside): other writers wait for the commit. An error or interrupt inside
+        commits the documents completed so far; a killed process loses the group.
+        """
+        if self.readonly:
+            raise StoreError(f"{self.path} is open read-only; open it without readonly to write")
+        with self._lock:
+            if self._grouped:
+                yield
+                return
+            self._db.execute("BEGIN IMMEDIATE")
+            self._grouped = True
+            try:
+                yield
+            finally:
+                self._grouped = False
+                if self._db.in_transaction:  # not when SQLite rolled back on an error
+                    self._db.execute("COMMIT")
 
     def _meta(self, name: str) -> str | None:
         row = self._db.execute("SELECT value FROM meta WHERE key = ?", (name,)).fetchone()

@@ -206,23 +206,31 @@ def ingest_paths(
         if progress:
             progress(done, total, source)
 
+    def finish_batch(sources: list[str], outcomes: list[tuple[str, object]]) -> None:
+        with store.grouped():
+            for source, outcome in zip(sources, outcomes, strict=True):
+                finish(source, outcome)
+
     workers = max(1, jobs or os.cpu_count() or 1)
     if workers == 1 or len(todo) <= 1:
         for source in todo:
             finish(source, _safe_prepare(source))
     else:
-        _in_pool(todo, min(workers, len(todo)), finish)
+        _in_pool(todo, min(workers, len(todo)), finish_batch)
     report.seconds = time.perf_counter() - started
     return report
 
 
 def _in_pool(
-    todo: list[str], workers: int, finish: Callable[[str, tuple[str, object]], None]
+    todo: list[str],
+    workers: int,
+    finish: Callable[[list[str], list[tuple[str, object]]], None],
 ) -> None:
     """Run :func:`_safe_prepare` over ``todo`` in ``workers`` processes, a few batches ahead.
 
-    Files go to the workers in small batches: one round trip per file would cost the parent,
-    which also writes every letter, about as much as writing it.
+    Files go to the workers in small batches, and each batch's letters are written together:
+    one round trip and one commit per file would cost the parent, which writes every letter,
+    about as much as writing it.
     """
     context = multiprocessing.get_context("spawn")  # no inherited SQLite handles or threads
     size = max(1, min(BATCH_FILES, len(todo) // (workers * 4)))
@@ -243,8 +251,7 @@ def _in_pool(
                     except BrokenProcessPool:
                         died = ("error", "the worker parsing it died (crash or out of memory)")
                         outcomes = [died] * len(batch)
-                    for source, outcome in zip(batch, outcomes, strict=True):
-                        finish(source, outcome)
+                    finish(batch, outcomes)
                     following = next(queue, None)
                     if following is not None:
                         try:
@@ -253,8 +260,7 @@ def _in_pool(
                             queue = iter([following, *queue])
                             break
             for batch in queue:  # only left over when the pool died
-                for source in batch:
-                    finish(source, ("error", "not parsed: the worker pool died"))
+                finish(batch, [("error", "not parsed: the worker pool died")] * len(batch))
         except BaseException:
             pool.shutdown(wait=False, cancel_futures=True)
             raise
