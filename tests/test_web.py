@@ -279,6 +279,15 @@ def test_raw_vs_recovered_page_shows_what_was_removed_and_why(client, ids):
     assert html.escape(page["text"], quote=False) in shown.replace("&#39;", "'")
     for removal in page["removed"]:
         assert f"<td>{html.escape(removal['reason'])}</td>" in shown
+    # the raw text marks each removed character where it was, with the reason
+    raw = page["raw"]
+    for removal in page["removed"]:
+        marked = "".join(raw[start:end] for start, end in removal["at"])
+        assert len(marked) == removal["chars"]
+        assert marked == removal["text"].replace("\n", "")  # pieces of lines, joined
+        first, end = removal["at"][0]
+        tag = f'<del class="removed" title="{html.escape(removal["reason"])}">'
+        assert tag + html.escape(raw[first:end], quote=False) in shown.replace("&#39;", "'")
 
 
 def test_hidden_text_audit(client, ids):

@@ -11,7 +11,7 @@ document's glyph sequence (see :mod:`ontwar.read.pdf`).
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import Protocol
@@ -118,6 +118,51 @@ class Reported(Protocol):
     def to_dict(self) -> dict[str, object]: ...
 
 
+@dataclass(frozen=True, slots=True)
+class RawPage:
+    """A page's text as read, and where each of its lines came from in the source stream."""
+
+    text: str
+    runs: tuple[tuple[int, int, int], ...] = ()
+    """``(at, offset, length)``: ``text[at:at + length]`` is the source from ``offset`` on.
+    Empty when the text is not the source's own (a PDF's visible text)."""
+
+    @classmethod
+    def of_lines(cls, lines: Sequence[Line]) -> RawPage:
+        """The lines joined by newlines, each line's offsets cut into consecutive runs."""
+        runs: list[tuple[int, int, int]] = []
+        at = 0
+        for line in lines:
+            for start, end in spans(line.offsets):
+                runs.append((at, start, end - start))
+                at += end - start
+            at += 1  # the newline
+        return cls("\n".join(line.text for line in lines), tuple(runs))
+
+    def locate(self, source: Iterable[tuple[int, int]]) -> list[tuple[int, int]]:
+        """Where source spans ``[start, end)`` are in :attr:`text`, in order, touching ones
+        merged; what the page does not hold is left out.
+
+        >>> page = RawPage.of_lines([Line("ab", (10, 11)), Line("cd", (13, 14))])
+        >>> page.locate([(11, 15)])  # "b" and "cd"; the newline between was no source of theirs
+        [(1, 2), (3, 5)]
+        """
+        found: list[tuple[int, int]] = []
+        for start, end in source:
+            for at, offset, length in self.runs:
+                low, high = max(start, offset), min(end, offset + length)
+                if low < high:
+                    found.append((at + low - offset, at + high - offset))
+        found.sort()
+        merged: list[tuple[int, int]] = []
+        for start, end in found:
+            if merged and start <= merged[-1][1]:
+                merged[-1] = (merged[-1][0], max(merged[-1][1], end))
+            else:
+                merged.append((start, end))
+        return merged
+
+
 @dataclass(slots=True)
 class Document:
     """A whole letter as recovered: its pages in order, plus document-level warnings."""
@@ -128,8 +173,8 @@ class Document:
     kind: str = "text"
     hidden: list[Reported] = field(default_factory=list)
     """Text the source hid from its reader (PDF input), each with page, box and reason."""
-    raw: list[str] = field(default_factory=list)
-    """Each page's text as read, before any repair (for PDF input: its visible text)."""
+    raw: list[RawPage] = field(default_factory=list)
+    """Each page as read, before any repair (for PDF input: its visible text)."""
 
     @property
     def text(self) -> str:

@@ -6,7 +6,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from ontwar.errors import InputError
-from ontwar.model import Document
+from ontwar.model import Document, RawPage
 from ontwar.read.pdf import read_pdf
 from ontwar.read.text import read_text
 from ontwar.repair.characters import repair_characters
@@ -31,7 +31,7 @@ def recover_text(
     warnings = list(text_input.warnings)
     for page in pages:
         warnings.extend(page.warnings)
-    raw = ["\n".join(line.text for line in page) for page in text_input.pages]
+    raw = [RawPage.of_lines(page) for page in text_input.pages]
     return Document(source, pages, warnings, kind="text", raw=raw)
 
 

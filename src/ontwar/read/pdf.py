@@ -33,7 +33,7 @@ import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
 
 from ontwar.errors import InputError
-from ontwar.model import Document, Page, Removal
+from ontwar.model import Document, Page, RawPage, Removal
 from ontwar.read.glyphs import PageGlyphs, Rect, TextRun, load_page
 from ontwar.read.layout import Segment, SidebarField, collect, layout_page, line_text
 from ontwar.read.visibility import (
@@ -465,7 +465,7 @@ def read_pdf(
         pages=pages,
         warnings=_document_warnings(hidden),
         kind="pdf",
-        raw=[page.text for page in pages],
+        raw=[RawPage(page.text) for page in pages],
     )
     return PdfResult(document, hidden, sidebar, total)
 

@@ -143,7 +143,7 @@ def prepare(path: str) -> tuple[DocumentRows, str]:
     except OSError as error:
         raise InputError(f"{path}: cannot read ({error.strerror}); check the file") from error
     record = parse_file(file)
-    raw = record.document.raw if record.document else []
+    raw = [page.text for page in record.document.raw] if record.document else []
     return DocumentRows.of(record, raw), hashlib.sha256(data).hexdigest()
 
 

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from ontwar.letter.model import Fact, LetterRecord, Reference, Span
+from ontwar.model import RawPage, Removal, spans
 from ontwar.store.identifiers import identifiers
 from ontwar.store.normalise import key, shadow
 
@@ -59,7 +60,7 @@ class DocumentRows:
                 raw = _raw(raw_pages, i, len(document.pages))
                 body, count = shadow(text)
                 bodies.append(body)
-                removed = [removal.to_dict() for removal in page.removed]
+                removed = _removed(page.removed, _read_page(document.raw, i, raw))
                 pages.append(
                     (
                         i + 1,
@@ -209,6 +210,24 @@ def fact_dict(row: Sequence[Any]) -> dict[str, Any]:
     if values["extra"]:
         fact.update(json.loads(values["extra"]))
     return fact
+
+
+def _read_page(read: Sequence[RawPage], index: int, raw: str | None) -> RawPage | None:
+    """The page as read, when it is the raw text stored and knows its source offsets."""
+    page = read[index] if index < len(read) else None
+    return page if page is not None and page.runs and page.text == raw else None
+
+
+def _removed(removals: Sequence[Removal], read: RawPage | None) -> list[dict[str, object]]:
+    """Each removal's report, with ``at``: its spans in the stored raw text (when known), so
+    that the raw view can mark what was taken out where."""
+    items = []
+    for removal in removals:
+        item = removal.to_dict()
+        if read is not None:
+            item["at"] = [list(span) for span in read.locate(spans(removal.offsets))]
+        items.append(item)
+    return items
 
 
 def _raw(raw_pages: Sequence[str], index: int, count: int) -> str | None:

@@ -158,6 +158,7 @@ class _Web:
             lstrip_blocks=True,
         )
         env.filters["highlight"] = render.highlight
+        env.filters["removed_marks"] = render.removed_marks
         env.filters["value"] = lambda v, unit=None: format_value(v, unit)
         env.filters["chart"] = lambda chart, i=0: Markup(render_svg(chart, chart_id=f"chart-{i}"))
         env.filters["confidence"] = lambda v: "" if v is None else f"{float(v):.0%}"

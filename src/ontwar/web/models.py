@@ -125,6 +125,9 @@ class RemovalModel(Open):
     chars: int | None = None
     text: str | None = None
     layer: int | None = None
+    at: list[list[int]] | None = Field(
+        None, description="Where the removed characters are in the raw text: [start, end) spans."
+    )
 
 
 class PageModel(Open):

@@ -7,7 +7,9 @@ every marker in a snippet is one of its own).
 
 from __future__ import annotations
 
+from collections.abc import Mapping, Sequence
 from html import escape
+from typing import Any
 
 from markupsafe import Markup
 
@@ -44,6 +46,35 @@ def highlight(snippet: str | None) -> Markup:
     if open_mark:
         out.append("</mark>")
     return Markup("".join(out).replace(HIGHLIGHT_END, "").replace(HIGHLIGHT_START, ""))
+
+
+def removed_marks(raw: str | None, removed: Sequence[Mapping[str, Any]]) -> Markup:
+    """A page's raw text as HTML, what recovery removed from it in ``<del>`` (reason as title).
+
+    The store gives each removal ``at``: its spans in the raw text (absent for input whose raw
+    text is not the source's own, such as a PDF's visible text: then nothing is marked).
+
+    >>> str(removed_marks("a<b>c", [{"reason": "earlier layer", "at": [[1, 4]]}]))
+    'a<del class="removed" title="earlier layer">&lt;b&gt;</del>c'
+    """
+    text = raw or ""
+    runs = sorted(
+        (start, end, str(item.get("reason") or ""))
+        for item in removed
+        for start, end in item.get("at") or ()
+    )
+    out: list[str] = []
+    position = 0
+    for start, end, reason in runs:
+        start = max(start, position)
+        if start >= end:
+            continue
+        out.append(escape(text[position:start], quote=False))
+        out.append(f'<del class="removed" title="{escape(reason)}">')
+        out.append(escape(text[start:end], quote=False) + "</del>")
+        position = end
+    out.append(escape(text[position:], quote=False))
+    return Markup("".join(out))
 
 
 def error_page(status: int, message: str) -> str:
