@@ -205,6 +205,35 @@ def test_facts_by_measure_subject_and_unit(tmp_path):
         ]  # fmt: skip
 
 
+def test_fact_points_hold_the_latest_value_of_every_subject_and_year(tmp_path):
+    # defence letters of several dates and the same letter again under other names: every
+    # (subject, year) is stated several times, by letters of different and equal dates
+    letters = [write_letter(seed) for seed in range(0, 70, 7)]
+    with Store(tmp_path / "s.db") as store:
+        for number, letter in enumerate([*letters, letters[0], letters[3]]):
+            add(store, dataclasses.replace(letter, reference=f"R{number}"), f"/c/{number}.txt")
+        for chosen in ({"measure": "defensiebudget"}, {"subject": "Belgie"}, {"unit": "EUR"}):
+            facts = store.facts(**chosen, limit=100_000)
+            cells: dict[tuple, list[dict]] = {}
+            for fact in facts:
+                if fact["year"] is not None and fact["subject"]:
+                    where = (fact["measure"] or "", fact["unit"], fact["subject"], fact["year"])
+                    cells.setdefault(where, []).append(fact)
+            expected = {}
+            for where, stated in cells.items():
+                latest = max(stated, key=lambda f: (f["doc_date"] or "", f["doc_id"], -f["index"]))
+                expected[where] = (latest["value"], latest["doc_id"], len(stated))
+            points = store.fact_points(**chosen)
+            got = {
+                (p["measure"], p["unit"], p["subject"], p["year"]): (
+                    p["value"], p["doc_id"], p["stated"]
+                )
+                for p in points
+            }
+            assert got == expected and len(points) == len(expected), chosen
+            assert any(count > 1 for _, _, count in got.values()), "no subject-year repeated"
+
+
 def test_references_resolve_to_documents_in_the_corpus(tmp_path):
     cited_kst = build(write_letter(1), source="/corpus/kst-21501-28-250.txt")
     cited_zaak = build(write_letter(2), source="/corpus/2020Z22028.pdf")

@@ -318,6 +318,10 @@ def test_facts_page_compares_a_measure_across_subjects_and_years(client):
         ("defensie-uitgaven", "% BBP"),
     }
     assert "defensiebudget" in {m["measure"] for m in client.get("/api/facts").json()["measures"]}
+    # a table cut short by its limit still charts every subject and year
+    few = client.get("/api/facts", params={"measure": "defensiebudget", "limit": 2}).json()
+    assert few["truncated"] and len(few["facts"]) == 2
+    assert few["charts"] == result["charts"]
 
 
 def test_documents_list_and_filters(client, ids):

@@ -554,6 +554,48 @@ class Store:
             found.append(fact)
         return found
 
+    def fact_points(
+        self,
+        *,
+        measure: str | None = None,
+        subject: str | None = None,
+        unit: str | None = None,
+        doc_id: int | None = None,
+    ) -> list[dict[str, Any]]:
+        """What a chart draws of the facts :meth:`facts` would list, over all of them: per
+        measure, unit, subject and year, the value of the most recent letter (latest date, then
+        highest id, then its first such fact) with that letter's ``doc_id`` and ``doc_date``,
+        and ``stated``: how many facts gave a value. Facts without year or subject have none.
+
+        Aggregated in SQL, so a measure stated in thousands of letters is charted whole, not
+        cut at the facts table's limit.
+        """
+        clauses = ["f.year IS NOT NULL", "f.subject IS NOT NULL", "f.subject != ''"]
+        clauses.append("f.value IS NOT NULL AND abs(f.value) <= 1.7976931348623157e308")
+        params: list[object] = []
+        for column, value in (("f.measure_key", measure), ("f.subject_key", subject)):
+            if value:
+                clauses.append(f"{column} = ?")
+                params.append(key(value))
+        if unit:
+            clauses.append("f.unit = ?")
+            params.append(unit)
+        if doc_id is not None:
+            clauses.append("f.doc_id = ?")
+            params.append(doc_id)
+        rows = self._rows(
+            # SQLite takes the bare columns of a max() aggregate from the row with the maximum
+            "SELECT coalesce(f.measure, ''), coalesce(f.unit, ''), f.subject, f.year, "
+            "f.value, f.doc_id, d.date, count(*), "
+            "max(printf('%s|%012d|%012d', coalesce(d.date, ''), f.doc_id, 999999999 - f.idx)) "
+            "FROM facts AS f JOIN documents AS d ON d.id = f.doc_id "
+            f"WHERE {' AND '.join(clauses)} "
+            "GROUP BY coalesce(f.measure, ''), coalesce(f.unit, ''), f.subject, f.year",
+            params,
+        )
+        names = ("measure", "unit", "subject", "year", "value", "doc_id", "doc_date", "stated")
+        return [dict(zip(names, row[:-1], strict=True)) for row in rows]
+
     def measures(self, doc_ids: Sequence[int], per_document: int = 1000) -> list[tuple[str, Any]]:
         """``(measure, unit)`` of each fact with a measure among the first ``per_document``
         facts of each document (as :meth:`facts` gives them), in ``doc_ids`` order, in one

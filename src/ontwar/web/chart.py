@@ -4,8 +4,8 @@ A chart is one measure in one unit (``defensiebudget`` in ``EUR``; ``defensie-ui
 ``% BBP``): values of different units are never drawn on one axis. Bars are grouped by year,
 one bar per subject, so a reader compares countries within a year and a country across years.
 When several letters state the same measure for the same subject and year, the chart draws the
-value of the most recent letter (the table lists them all); facts without a year stay in the
-table only.
+value of the most recent letter (the table lists them); facts without a year stay in the table
+only. The store aggregates the points over all facts, so the chart is never cut short.
 
 The chart is plain server-rendered SVG: no script, no external assets, every label escaped.
 """
@@ -81,62 +81,50 @@ def _trim(number: str) -> str:
     return number.rstrip("0").rstrip(",") if "," in number else number
 
 
-def build_charts(facts: Iterable[Mapping[str, Any]]) -> list[dict[str, Any]]:
-    """Group facts into charts, one per (measure, unit), each with its years, subjects, points.
+def build_charts(points: Iterable[Mapping[str, Any]]) -> list[dict[str, Any]]:
+    """Charts of the store's fact points (:meth:`ontwar.store.Store.fact_points`): one per
+    (measure, unit), each with its years, subjects and points, the largest subjects first.
 
-    A point is ``{"subject", "year", "value", "label", "doc_id", "date", "stated"}``, ``stated``
-    counting the letters that gave a value for that subject and year.
-
-    >>> facts = [
+    >>> points = [
     ...     {"measure": "defensiebudget", "unit": "EUR", "subject": "Zweden", "year": 2027,
-    ...      "value": 11.5e9, "doc_id": 1, "doc_date": "2022-07-02"},
+    ...      "value": 11.5e9, "doc_id": 1, "doc_date": "2022-07-02", "stated": 1},
     ...     {"measure": "defensiebudget", "unit": "EUR", "subject": "Italië", "year": 2020,
-    ...      "value": 14.7e9, "doc_id": 1, "doc_date": "2022-07-02"},
+    ...      "value": 14.7e9, "doc_id": 1, "doc_date": "2022-07-02", "stated": 2},
     ... ]
-    >>> [(c["measure"], c["years"], c["subjects"]) for c in build_charts(facts)]
+    >>> [(c["measure"], c["years"], c["subjects"]) for c in build_charts(points)]
     [('defensiebudget', [2020, 2027], ['Italië', 'Zweden'])]
     """
-    groups: dict[tuple[str, str], dict[tuple[str, int], list[Mapping[str, Any]]]] = {}
-    for fact in facts:
-        year, subject = fact.get("year"), fact.get("subject")
-        value = fact.get("value")
-        if year is None or not subject or not isinstance(value, int | float):
-            continue
-        if not math.isfinite(value):
-            continue
-        key = (fact.get("measure") or "", fact.get("unit") or "")
-        groups.setdefault(key, {}).setdefault((subject, int(year)), []).append(fact)
+    groups: dict[tuple[str, str], list[dict[str, Any]]] = {}
+    for point in points:
+        unit = point["unit"]
+        groups.setdefault((point["measure"], unit), []).append(
+            {
+                "subject": point["subject"],
+                "year": int(point["year"]),
+                "value": point["value"],
+                "label": format_value(point["value"], unit),
+                "doc_id": point["doc_id"],
+                "date": point["doc_date"],
+                "stated": point["stated"],
+            }
+        )
     charts = []
-    for (measure, unit), cells in sorted(groups.items(), key=lambda item: item[0]):
-        points = []
-        for (subject, year), stated in cells.items():
-            latest = max(stated, key=lambda f: (f.get("doc_date") or "", f.get("doc_id") or 0))
-            points.append(
-                {
-                    "subject": subject,
-                    "year": year,
-                    "value": latest["value"],
-                    "label": format_value(latest["value"], unit),
-                    "doc_id": latest.get("doc_id"),
-                    "date": latest.get("doc_date"),
-                    "stated": len(stated),
-                }
-            )
+    for (measure, unit), drawn in sorted(groups.items(), key=lambda item: item[0]):
         biggest: dict[str, float] = {}
-        for point in points:
+        for point in drawn:
             biggest[point["subject"]] = max(biggest.get(point["subject"], 0.0), point["value"])
         kept = sorted(biggest, key=lambda s: -biggest[s])[:MAX_SUBJECTS]
-        points = sorted(
-            (p for p in points if p["subject"] in kept), key=lambda p: (p["year"], p["subject"])
+        drawn = sorted(
+            (p for p in drawn if p["subject"] in kept), key=lambda p: (p["year"], p["subject"])
         )
         charts.append(
             {
                 "measure": measure,
                 "unit": unit,
-                "years": sorted({p["year"] for p in points}),
-                "subjects": sorted({p["subject"] for p in points}),
+                "years": sorted({p["year"] for p in drawn}),
+                "subjects": sorted({p["subject"] for p in drawn}),
                 "left_out": sorted(set(biggest) - set(kept)),
-                "points": points,
+                "points": drawn,
             }
         )
     return charts

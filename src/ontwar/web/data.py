@@ -136,18 +136,21 @@ def facts_data(
     Without a measure the facts are those matching the other filters (none without filters).
     """
     facts: list[dict[str, Any]] = []
+    points: list[dict[str, Any]] = []
     truncated = False
     for measure in measures or [None]:
         if measure is None and not (subject or unit or doc_id is not None):
             break
-        rows = store.facts(measure=measure, subject=subject, unit=unit, doc_id=doc_id, limit=limit)
+        chosen = {"measure": measure, "subject": subject, "unit": unit, "doc_id": doc_id}
+        rows = store.facts(**chosen, limit=limit)
         truncated = truncated or len(rows) >= limit
         facts.extend(dict(row) for row in rows)
+        points.extend(store.fact_points(**chosen))
     recent = [letter["id"] for letter in store.documents(limit=MEASURE_LETTERS)]
     counts = Counter(store.measures(recent))
     return {
         "facts": facts,
-        "charts": build_charts(facts),
+        "charts": build_charts(points),
         "filters": {"measure": measures or [], "subject": subject, "unit": unit, "doc_id": doc_id},
         "measures": [
             {"measure": measure, "unit": unit, "count": count}
