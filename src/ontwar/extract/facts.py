@@ -49,13 +49,15 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from typing import TypeVar
 
 from ontwar.extract import fact_words as words
 from ontwar.extract.numbers import is_plausible_year, parse_number, parse_number_word
 from ontwar.extract.references import find_references
 from ontwar.extract.subjects import (
+    Mention,
     Run,
     choose_subject,
     find_mentions,
@@ -122,20 +124,36 @@ def find_facts(
 # --- Patterns ------------------------------------------------------------------------------
 
 
-def _alternatives(options: Sequence[str]) -> str:
-    """A regex alternation of literal ``options``, longest first (``meer dan`` before ``dan``)."""
-    return "|".join(re.escape(option) for option in sorted(set(options), key=len, reverse=True))
+def _alternatives(options: Iterable[str]) -> str:
+    """A regex alternation of literal ``options``, factored by common prefixes.
+
+    ``re`` tries a flat alternation's options one by one at every position it scans, so
+    looking for dozens of words is slow; factored, a position costs a few character tests.
+    Options that can match at the same position are prefixes of each other (all options of
+    case-insensitive patterns are lowercase), and the greedy ``?`` tries the longer first, so
+    the longest option wins (``meer dan`` before ``dan``), as in a flat alternation sorted by
+    length.
+
+    >>> _alternatives(["tien", "twee", "twintig", "tig", "t"])
+    't(?:i(?:en|g)|w(?:ee|intig))?'
+    """
+    tails: dict[str, list[str]] = {}
+    for option in sorted(set(options)):
+        tails.setdefault(option[:1], []).append(option[1:])
+    ends = "" in tails
+    branches = [re.escape(head) + _alternatives(rest) for head, rest in tails.items() if head]
+    if not branches:
+        return ""
+    joined = branches[0] if len(branches) == 1 and not ends else f"(?:{'|'.join(branches)})"
+    return joined + "?" if ends else joined
 
 
 # Scanning patterns start with a character class, not a look-behind, so ``re`` can skip
 # ahead to candidates; word boundaries are checked on the few candidates in Python.
 _DIGIT_RUN = re.compile(r"\d[\d.,]*\d|\d")
-_NUMBER_WORD_ENDINGS = (
-    *words.NUMBER_WORDS,
-    *words.HALF_WORDS,
-    *words.TENS_WORDS,
-    *words.HUNDRED_WORDS,
-)
+_NUMBER_WORDS = (*words.NUMBER_WORDS, *words.HALF_WORDS, *words.TENS_WORDS, *words.HUNDRED_WORDS)
+_NUMBER_WORD_END = re.compile("(?:" + _alternatives(_NUMBER_WORDS) + r")(?![\w\-])")
+"""The end of a spelled-out number: every one ends in a number word (``vijfentwintig``)."""
 _NOT_BEFORE_NUMBER = "-/.,_\u2010\u2011\u2012\u2013\u2014"
 _RANGE_AFTER = re.compile(r"[-\u2010-\u2014/]\d")
 _RANGE_JOIN = re.compile(r"\s?(?:[-\u2013]|à|tot en met|t/m|tot|en)\s?(?:€\s?|EUR\s)?")
@@ -163,12 +181,16 @@ _CURRENCY_BEFORE = re.compile(
     + _alternatives(list(words.CURRENCY_SIGNS))
     + r")\s?)$"
 )
+_CURRENCY_ENDS = frozenset(code[-1] for code in (*words.CURRENCY_CODES, *words.CURRENCY_SIGNS))
+"""The last characters of currencies written before an amount (``R`` of ``EUR``, ``€``)."""
 _DASH_SUFFIX = re.compile(r",[-\u2013]")
 _QUALIFIER = re.compile(
-    r"(?i)(?:^|(?<=[\s(]))(?P<qualifier>" + _alternatives(words.QUALIFIERS) + r")\s+$"
+    r"(?i)(?<![^\s(])(?P<qualifier>" + _alternatives(words.QUALIFIERS) + r")\s+$"
 )
+"""A qualifier right before an offset, at the start or after a space or bracket."""
 _FROM = re.compile(r"(?i)\bvan\s+(?:(?:" + _alternatives(words.QUALIFIERS) + r")\s+)?$")
 _COUNT_WORD = re.compile(r"\s+(?P<word>[\w’'+][\w’'+\-]*)")
+_COUNT_UNITS = frozenset(words.COUNT_UNITS)
 _REFERENCE_WORDS = frozenset(word.casefold() for word in words.REFERENCE_WORDS)
 _YEAR_WORDS = frozenset(word.casefold() for word in words.YEAR_WORDS)
 _MONTHS = frozenset(words.MONTHS)
@@ -178,7 +200,7 @@ _LIST_MARKER = re.compile(r"[.)](?:\s|$)")
 
 _PERIOD_END = re.compile(r"\s?(?:[-\u2010-\u2014/]|t/m|tot en met)\s?(?P<y2>(?:1[89]|2[01])?\d\d)")
 _YEAR_QUALIFIER = re.compile(
-    r"(?i)(?:^|(?<=[\s(]))(?P<qualifier>" + _alternatives(words.YEAR_QUALIFIERS) + r")\s+$"
+    r"(?i)(?<![^\s(])(?P<qualifier>" + _alternatives(words.YEAR_QUALIFIERS) + r")\s+$"
 )
 _DAY_MONTH = re.compile(r"(?i)\b\d{1,2}\s(?:" + _alternatives(words.MONTHS) + r")\s$")
 _COMPARISON = re.compile(
@@ -193,25 +215,29 @@ _COMPARISON = re.compile(
 _RELATIVE_YEAR = re.compile(r"(?i)\b(?:" + _alternatives(list(words.RELATIVE_YEARS)) + r")\b")
 
 _MASKS = (
-    re.compile(r"Postbus\s\d+"),
-    re.compile(r"\d{4}\s?[A-Z]{2}(?![\w-])"),
-    re.compile(r"[Pp]agina\s\d+(?:\s(?:van|/)\s\d+)?"),
+    ("Postbus", re.compile(r"Postbus\s\d+")),
+    ("agina", re.compile(r"[Pp]agina\s\d+(?:\s(?:van|/)\s\d+)?")),
 )
-"""Numbers that are addresses (``Postbus 20018``, ``2500 EA``) or page numbers."""
+"""Numbers that are addresses (``Postbus 20018``) or page numbers, each pattern with text it
+cannot match without: it is only scanned for where that text occurs."""
+_POSTCODE = re.compile(r"\d{4}\s?[A-Z]{2}(?![\w-])")
+"""Numbers that are postcodes (``2500 EA``)."""
 _CASE_NUMBER = re.compile(r"\d[ZD]\d")
 """With :data:`~ontwar.extract.fact_words.CITATION_KEYS`, where
 :func:`~ontwar.extract.references.find_references` can find something; elsewhere it is not
 asked (it is the slowest step of fact finding)."""
 
 _SENTENCE_END = re.compile(r"[.!?][\"'’”)]*\s+(?=[\"'‘“(]?[A-ZÀ-Þ0-9€$])")
-_LAST_TOKEN = re.compile(r"\S+$")
 _INITIALS = re.compile(r"(?:[A-Za-z]\.)+$")
 _CLAUSE_BREAK = re.compile(r"[;:]|,(?!\d)|\s(?:en|maar|terwijl|waarvan|waarna|waarbij|of)\s")
 _GAP_BREAK = re.compile(r"[;:]|,(?!\d)")
-_NOUN = re.compile(r"[\w\-]+")
+_MEASURE_NOUN_BACKWARDS = re.compile(
+    r"(?<![\w\-])(?:" + _alternatives(end[::-1] for end in words.MEASURE_ENDINGS) + r")[\w\-]*"
+)
+"""A noun ending like a measure, in reversed text: there the ending starts the word, so ``re``
+tries it only where a word starts rather than at almost every letter."""
 _SHARE = re.compile(r"(?:aandeel|quote|percentage|bezettingsgraad)$")
 _ANAPHORIC = re.compile(r"(?:" + _alternatives(words.ANAPHORIC_OPENINGS) + r")\b")
-_MEASURE_ENDINGS = tuple(words.MEASURE_ENDINGS)
 
 
 # --- Working records -------------------------------------------------------------------------
@@ -237,6 +263,9 @@ class _Number:
     end: int
     value: float
     is_word: bool
+
+
+_Located = TypeVar("_Located", _Number, Mention)
 
 
 @dataclass(slots=True)
@@ -308,9 +337,8 @@ def _sentence_bounds(text: str) -> list[tuple[int, int]]:
     bounds = []
     start = 0
     for match in _SENTENCE_END.finditer(text):
-        token = _LAST_TOKEN.search(text, max(0, match.start() - 24), match.start() + 1)
-        word = token.group() if token else ""
-        if word.casefold() in words.ABBREVIATIONS or (len(word) < 5 and _INITIALS.fullmatch(word)):
+        stop = match.start() + 1
+        if text[match.start()] == "." and _abbreviated(text[max(0, stop - 25) : stop]):
             continue
         bounds.append((start, match.start() + len(match.group().rstrip())))
         start = match.end()
@@ -320,21 +348,29 @@ def _sentence_bounds(text: str) -> list[tuple[int, int]]:
     return bounds
 
 
+def _abbreviated(before: str) -> bool:
+    """Whether the dot ending ``before`` ends an abbreviation (``ca.``) or initials (``J.A.``)."""
+    word = before.split()[-1]
+    return word.casefold() in words.ABBREVIATIONS or (
+        len(word) < 5 and bool(_INITIALS.fullmatch(word))
+    )
+
+
 def _paragraph_facts(
     paragraph: _Paragraph, heading_entity: str | None, known: frozenset[str], year: int | None
 ) -> list[_Draft]:
     """The facts of one paragraph, sentence by sentence, with years carried between them."""
     text = paragraph.text
-    numbers = _numbers(text)
+    digit_runs = [match.span() for match in _DIGIT_RUN.finditer(text)]
+    numbers = _numbers(text, digit_runs)
     if not numbers:
         return []
-    blocked = _blocked_spans(text)
+    blocked = _blocked_spans(text, digit_runs)
+    numbers = _unblocked(numbers, blocked)
+    if not numbers:
+        return []
     starts = [start for start, _ in paragraph.bounds]
-    mentions = [
-        m
-        for m in find_mentions(text, starts, known, paragraph.runs)
-        if not _inside(m.start, blocked)
-    ]
+    mentions = _unblocked(find_mentions(text, starts, known, paragraph.runs), blocked)
     paragraph_entity = main_entity(mentions, heading_entity)
     number_starts = [number.start for number in numbers]
     mention_starts = [mention.start for mention in mentions]
@@ -344,17 +380,20 @@ def _paragraph_facts(
         first, last = bisect_left(number_starts, start), bisect_left(number_starts, end)
         if first == last:
             continue
-        in_sentence = [n for n in numbers[first:last] if not _inside(n.start, blocked)]
+        in_sentence = numbers[first:last]
         drafts = _amounts(text, start, end, in_sentence)
         years = _years(text, start, end, in_sentence, drafts, year)
-        _assign_years(drafts, years, text, carried if _ANAPHORIC.match(text, start) else None)
+        if not drafts and not years:
+            continue  # nothing to report, nor a year to carry
         breaks = _clause_breaks(text, start, end)
-        nouns = _measure_nouns(text, start, end, drafts)
-        for draft in drafts:
-            clause = _clause(breaks, start, end, draft.start)
-            draft.measure = _measure(text, draft, clause, nouns)
-        drafts.extend(_year_facts(years))
-        drafts.sort(key=lambda draft: draft.start)
+        if drafts:
+            anaphoric = carried is not None and _ANAPHORIC.match(text, start)
+            _assign_years(drafts, years, text, carried if anaphoric else None)
+            _assign_measures(text, start, end, drafts, breaks)
+        year_facts = _year_facts(years)
+        if year_facts:
+            drafts.extend(year_facts)
+            drafts.sort(key=lambda draft: draft.start)
         sentence_mentions = [
             m
             for m in mentions[bisect_left(mention_starts, start) : bisect_left(mention_starts, end)]
@@ -382,66 +421,72 @@ def _paragraph_facts(
     return facts
 
 
-def _numbers(text: str) -> list[_Number]:
+def _numbers(text: str, digit_runs: list[tuple[int, int]]) -> list[_Number]:
     """Every number standing on its own in ``text``: digits (``12.500``) and words (``elf``).
 
-    Digits glued to letters or dashes (``COVID-19``, ``F-35``, ``2020Z22028``) and digit
-    lists (``1,2,3,4``) are left out; a number followed by a dash or slash and a digit is kept
-    only as the first year of a period (``2021-2024``), marked by :func:`_years`.
+    ``digit_runs`` are the spans of :data:`_DIGIT_RUN` in ``text``. Digits glued to letters or
+    dashes (``COVID-19``, ``F-35``, ``2020Z22028``) and digit lists (``1,2,3,4``) are left out;
+    a number followed by a dash or slash and a digit is kept only as the first year of a period
+    (``2021-2024``), marked by :func:`_years`.
     """
     found: list[_Number] = []
     size = len(text)
-    for match in _DIGIT_RUN.finditer(text):
-        begin, finish = match.span()
+    for begin, finish in digit_runs:
         if begin and (text[begin - 1].isalnum() or text[begin - 1] in _NOT_BEFORE_NUMBER):
             continue
         if finish < size and (text[finish].isalnum() or text[finish] == "_"):
             continue
-        value = parse_number(match.group())
+        value = parse_number(text[begin:finish])
         if value is not None:
             found.append(_Number(begin, finish, value, False))
     lowered = text.lower()
-    if len(lowered) == size:
-        found.extend(_number_words(lowered))
-    found.sort(key=lambda number: number.start)
+    spelled = _number_words(lowered) if len(lowered) == size else []
+    if spelled:
+        found.extend(spelled)
+        found.sort(key=lambda number: number.start)
     return found
 
 
 def _number_words(lowered: str) -> list[_Number]:
-    """Spelled-out numbers in lowercased text, found by the word they end in (``…twintig``).
-
-    ``str.find`` per ending is far quicker than one regular expression over long letters.
-    """
-    found: dict[int, _Number] = {}
-    size = len(lowered)
-    for ending in _NUMBER_WORD_ENDINGS:
-        at = lowered.find(ending)
-        while at >= 0:
-            finish = at + len(ending)
-            at = lowered.find(ending, at + 1)
-            if finish < size and (lowered[finish].isalnum() or lowered[finish] in "-_"):
-                continue
-            begin = finish - len(ending)
-            while begin and lowered[begin - 1].isalpha():
-                begin -= 1
-            if begin in found or (begin and lowered[begin - 1] in "-_"):
-                continue
-            value = parse_number_word(lowered[begin:finish])
-            if value is not None:
-                found[begin] = _Number(begin, finish, value, True)
-    return list(found.values())
+    """Spelled-out numbers in lowercased text, found by the word they end in (``…twintig``)."""
+    found: list[_Number] = []
+    for match in _NUMBER_WORD_END.finditer(lowered):
+        begin, finish = match.span()
+        while begin and lowered[begin - 1].isalpha():
+            begin -= 1
+        if begin and lowered[begin - 1] in "-_":
+            continue
+        value = parse_number_word(lowered[begin:finish])
+        if value is not None:
+            found.append(_Number(begin, finish, value, True))
+    return found
 
 
-def _blocked_spans(text: str) -> list[tuple[int, int]]:
+def _blocked_spans(text: str, digit_runs: list[tuple[int, int]]) -> list[tuple[int, int]]:
     """Spans whose numbers are never quantities: references, addresses, page numbers."""
-    spans = [match.span() for mask in _MASKS for match in mask.finditer(text)]
+    spans = [match.span() for key, mask in _MASKS if key in text for match in mask.finditer(text)]
+    spans.extend(_postcodes(text, digit_runs))
     if any(key in text for key in words.CITATION_KEYS) or _CASE_NUMBER.search(text):
         spans.extend((start, end) for start, end, _ in find_references(text))
     return spans
 
 
-def _inside(position: int, spans: Sequence[tuple[int, int]]) -> bool:
-    return any(start <= position < end for start, end in spans)
+def _postcodes(text: str, digit_runs: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Spans of postcodes: their four digits end a run of digits (a dot, comma or digit after
+    them would not let letters follow), so they are looked for only there."""
+    found = []
+    for begin, end in digit_runs:
+        postcode = _POSTCODE.match(text, end - 4) if end - begin >= 4 else None
+        if postcode:
+            found.append(postcode.span())
+    return found
+
+
+def _unblocked(items: list[_Located], blocked: Sequence[tuple[int, int]]) -> list[_Located]:
+    """The numbers or mentions that do not start inside a blocked span."""
+    if not blocked:
+        return items
+    return [item for item in items if not any(start <= item.start < end for start, end in blocked)]
 
 
 # --- Amounts ---------------------------------------------------------------------------------
@@ -450,8 +495,9 @@ def _inside(position: int, spans: Sequence[tuple[int, int]]) -> bool:
 def _amounts(text: str, start: int, end: int, numbers: list[_Number]) -> list[_Draft]:
     """Money, percentages and counts in ``text[start:end]``, each with its qualifier."""
     drafts: list[_Draft] = []
+    opening = _skip_open(text, start)
     for index, number in enumerate(numbers):
-        if (drafts and number.start < drafts[-1].end) or _not_a_quantity(text, number, start):
+        if (drafts and number.start < drafts[-1].end) or _not_a_quantity(text, number, opening):
             continue
         draft = _amount(text, number, end)
         if index + 1 < len(numbers):
@@ -490,8 +536,11 @@ def _plain_year(number: _Number) -> bool:
     return not number.is_word and number.end - number.start == 4 and 1800 <= number.value < 2200
 
 
-def _not_a_quantity(text: str, number: _Number, sentence_start: int) -> bool:
-    """Whether the number is a reference, list marker, code, period or spaced dossier."""
+def _not_a_quantity(text: str, number: _Number, opening: int) -> bool:
+    """Whether the number is a reference, list marker, code, period or spaced dossier.
+
+    ``opening`` is where the first word of the sentence begins (:func:`_skip_open`).
+    """
     begin, finish = number.start, number.end
     if _RANGE_AFTER.match(text, finish):
         return True
@@ -506,7 +555,7 @@ def _not_a_quantity(text: str, number: _Number, sentence_start: int) -> bool:
         return True
     if len(written) <= 2 and _SPACED_AFTER.match(text, finish):
         return True
-    return begin == _skip_open(text, sentence_start) and bool(_LIST_MARKER.match(text, finish))
+    return begin == opening and bool(_LIST_MARKER.match(text, finish))
 
 
 def _skip_open(text: str, start: int) -> int:
@@ -526,7 +575,7 @@ def _amount(text: str, number: _Number, limit: int) -> _Draft | None:
         if gdp:
             unit, finish = words.GDP_UNIT, gdp.end()
         return _Draft("percentage", begin, finish, value, unit)
-    before = None if number.is_word else _CURRENCY_BEFORE.search(text, max(0, begin - 4), begin)
+    before = None if number.is_word else _currency_before(text, begin)
     scale = _SCALE.match(text, finish, limit)
     amount = value * words.SCALES[scale.group("scale") or scale.group("short")] if scale else value
     after_scale = scale.end() if scale else finish
@@ -546,6 +595,20 @@ def _amount(text: str, number: _Number, limit: int) -> _Draft | None:
         return None
     noun_end, unit = noun
     return _Draft("count", begin, noun_end, amount, unit)
+
+
+def _currency_before(text: str, begin: int) -> re.Match[str] | None:
+    """The currency written right before offset ``begin`` (``€``, ``EUR ``), if any.
+
+    It ends right there or one space earlier, so a character or two rule out most numbers
+    before the pattern is tried.
+    """
+    last = text[begin - 1] if begin else ""
+    if last.isspace() and begin > 1:
+        last = text[begin - 2]
+    if last not in _CURRENCY_ENDS:
+        return None
+    return _CURRENCY_BEFORE.search(text, max(0, begin - 4), begin)
 
 
 def _looks_like_year(text: str, number: _Number) -> bool:
@@ -579,7 +642,7 @@ def _is_counted(word: str, value: float) -> bool:
     lowered = word.casefold()
     if lowered in words.NOT_COUNTED or lowered in words.SCALES or parse_number_word(word):
         return False
-    if word in words.COUNT_UNITS or lowered in words.COUNT_UNITS:
+    if word in _COUNT_UNITS or lowered in _COUNT_UNITS:
         return True
     if word[0].isupper():
         head, dash, tail = word.rpartition("-")
@@ -676,7 +739,7 @@ def _years(
                 dated=bool(_DAY_MONTH.search(text, max(start, begin - 20), begin)),
             )
         )
-    if letter_year is not None and "jaar" in text[start:end]:
+    if letter_year is not None and text.find("jaar", start, end) >= 0:
         for match in _RELATIVE_YEAR.finditer(text, start, end):
             at = match.start()
             found.append(
@@ -719,7 +782,8 @@ def _after_year_word(text: str, begin: int) -> bool:
 
 def _last_words(text: str, begin: int, count: int) -> str:
     """The ``count`` words right before ``begin``, lowercased (``nr.`` before ``nr. 14``)."""
-    return " ".join(text[max(0, begin - 24) : begin].rstrip("( ").split()[-count:]).casefold()
+    before = text[max(0, begin - 24) : begin].rstrip("( ")
+    return " ".join(before.rsplit(None, count)[-count:]).casefold()
 
 
 def _assign_years(
@@ -818,17 +882,26 @@ def _in_aside(text: str, at: int, amount: int) -> bool:
     return between.rfind("(") > between.rfind(")")
 
 
+def _assign_measures(
+    text: str, start: int, end: int, drafts: list[_Draft], breaks: list[tuple[int, int]]
+) -> None:
+    """Give each amount of the sentence ``[start, end)`` its measure (:func:`_measure`)."""
+    nouns = _measure_nouns(text, start, end, drafts)
+    for draft in drafts:
+        draft.measure = _measure(text, draft, _clause(breaks, start, end, draft.start), nouns)
+
+
 def _measure_nouns(text: str, start: int, end: int, drafts: list[_Draft]) -> list[tuple[int, str]]:
     """Nouns in a sentence that name a quantity (``defensiebudget``), outside the amounts."""
     nouns = []
-    for match in _NOUN.finditer(text, start, end):
-        noun = match.group()
-        if not noun.endswith(_MEASURE_ENDINGS) or noun in words.NOT_MEASURES:
+    for match in _MEASURE_NOUN_BACKWARDS.finditer(text[start:end][::-1]):
+        at, noun = end - match.end(), match.group()[::-1]
+        if noun in words.NOT_MEASURES:
             continue
-        at = match.start()
         common = noun[0].islower() or noun.rpartition("-")[2][:1].islower()
         if (common or noun in words.GDP_PHRASES) and not any(d.start <= at < d.end for d in drafts):
             nouns.append((at, noun))
+    nouns.reverse()
     return nouns
 
 

@@ -11,6 +11,7 @@ become quantities. Number words cover what letters spell out (``drie stafofficie
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from ontwar.extract.fact_words import (
     HALF_WORDS,
@@ -44,11 +45,12 @@ def parse_number(text: str) -> float | None:
     return float(text.replace(".", "").replace(",", "."))
 
 
+@lru_cache(maxsize=4096)
 def parse_number_word(word: str) -> float | None:
     """The value of a spelled-out Dutch number (``elf``, ``vijfentwintig``, ``anderhalf``).
 
     ``een`` on its own is not read: it is the article far more often than the number, and a
-    letter that means one writes ``één``.
+    letter that means one writes ``één``. Letters repeat their words, so each is read once.
 
     >>> parse_number_word("drie"), parse_number_word("Elf"), parse_number_word("vijfentwintig")
     (3.0, 11.0, 25.0)

@@ -51,16 +51,25 @@ SESSION = r"(?P<y1>(?:19|20)\d\d)\s*[/\-\u2013]\s*(?P<y2>(?:19|20)?\d\d)(?!\d)"
 #: What introduces a Kamerstuk citation, then chamber and session when written
 #: (``Kamerstukken II 2019/20,``). The dossier that follows is parsed by :data:`KAMERSTUK_ITEM`.
 KAMERSTUK_HEAD = rf"""
-    (?<![\w\-])(?:[Kk]amerstuk(?:ken)?|Kst\.)
+    [Kk](?<![\w\-][Kk])                # a word's first letter (see DOSSIER on why after it)
+    (?:amerstuk(?:ken)?|(?<=K)st\.)
     (?:\s+{CHAMBER})?
     (?:,?\s+(?:vergaderjaar\s+)?{SESSION})?
     ,?\s*
 """
 
+#: Text a :data:`KAMERSTUK_HEAD` cannot be written without. Scanning is the slow part of
+#: finding references and most paragraphs cite nothing, so each pattern comes with such keys
+#: and :mod:`ontwar.extract.references` scans only text that holds one of them.
+KAMERSTUK_KEYS = ("amerstuk", "Kst.")
+
 #: A dossier number as written: five digits, often grouped ``36 402``; four-digit (older)
-#: dossiers only where the ``Kamerstuk`` keyword and an item number vouch for them.
-DOSSIER = r"(?<![\w/.,\-])(?P<dossier>\d{1,2}\s?\d{3})(?![\w/])"
-DOSSIER5 = r"(?<![\w/.,\-])(?P<dossier>\d{2}\s?\d{3})(?![\w/])"
+#: dossiers only where the ``Kamerstuk`` keyword and an item number vouch for them. What
+#: precedes the first digit is checked after it (``\d(?<![…]\d)``): a pattern that starts
+#: with a character class lets ``re`` skip ahead to that class when it scans a paragraph,
+#: several times quicker than trying a look-behind at every position.
+DOSSIER = r"(?P<dossier>\d(?<![\w/.,\-]\d)\d?\s?\d{3})(?![\w/])"
+DOSSIER5 = r"(?P<dossier>\d(?<![\w/.,\-]\d)\d\s?\d{3})(?![\w/])"
 
 #: A sub-number (``21 501-33``) or budget chapter (``36 402 X``, ``36 200-VII``, fund letters
 #: such as ``A``): after a dash anything of these, after a bare space only roman numerals and
@@ -101,6 +110,8 @@ KAMERSTUK_MORE = rf"(?:\s*[;,]\s*(?:en\s+)?|\s+en\s+){NUMBERS}"
 #: A citation without the keyword, as in ``(25 809, nr. 12)``: only a five-digit dossier
 #: followed by ``nr.``, which amounts, dates, postcodes and years never are.
 KAMERSTUK_BARE = rf"{DOSSIER5}(?:{SUFFIX})?{NUMBERS}"
+#: The keys of :data:`KAMERSTUK_BARE`: its :data:`NUMBERS` start with ``nr``/``nummer``.
+NUMBER_KEYS = ("nr", "nummer")
 
 #: How many numbers ``nrs. 12 t/m 15`` may stand for before it is read as just its two ends.
 MAX_RANGE = 50
@@ -234,11 +245,15 @@ MOTIE = rf"""
     )
     (?P<cs>\s+c\.s\.)?
 """
+#: The key of :data:`MOTIE`: ``motie``, ``Motie`` and ``moties`` all hold ``otie``.
+MOTIE_KEYS = ("otie",)
 
 # --- Zaak and document numbers, Handelingen --------------------------------------------------
 
 #: ``2021Z08113`` (a zaak: a subject the Kamer handles) and ``2021D30467`` (a document).
 CASE_NUMBER = r"(?<![\w/])(?P<number>(?:19|20)\d\d(?P<letter>[ZD])\d{5})(?![\w])"
+#: The key of :data:`CASE_NUMBER`, a pattern itself: the letter and the digit after it.
+CASE_NUMBER_KEY = r"[ZD]\d"
 
 #: ``Handelingen II 2019/20, nr. 45[, item 7]``, ``Aanhangsel Handelingen II 2020/21, nr.
 #: 1234``, also ``Aanhangsel Handelingen, vergaderjaar 2024–2025, nr. 1028``.
@@ -251,3 +266,5 @@ HANDELINGEN = rf"""
     ,?\s*(?:nr\.?|nummer)\s*(?P<number>\d{{1,5}})(?![\d/])
     (?:,?\s*item\s+(?P<item>\d{{1,3}})(?!\d))?
 """
+#: The key of :data:`HANDELINGEN`, written with a capital or not.
+HANDELINGEN_KEYS = ("andelingen",)

@@ -44,6 +44,7 @@ _MOTIE = re.compile(patterns.MOTIE, _FLAGS)
 _MEMBER = re.compile(patterns.MEMBER_ANY_CASE, _FLAGS)
 _CASE_NUMBER = re.compile(patterns.CASE_NUMBER)
 _HANDELINGEN = re.compile(patterns.HANDELINGEN, _FLAGS)
+_CASE_NUMBER_KEY = re.compile(patterns.CASE_NUMBER_KEY)
 _LIST_PART = re.compile(rf"(\d+)|({patterns.LIST_JOIN})", _FLAGS)
 _RANGE_WORDS = re.compile(r"t/m|tot\s+en\s+met|[-\u2013]")
 _SPACES = re.compile(r"\s+")
@@ -85,11 +86,19 @@ def find_references(text: str) -> list[tuple[int, int, Reference]]:
     return result
 
 
+def _holds(text: str, keys: tuple[str, ...]) -> bool:
+    """Whether ``text`` holds one of a pattern's keys, text no match can do without: a
+    substring test is far quicker than a scan, and most paragraphs cite nothing."""
+    return any(key in text for key in keys)
+
+
 # --- Kamerstukken ----------------------------------------------------------------------------
 
 
 def _kamerstukken(text: str) -> Iterator[_Found]:
     """``Kamerstuk[ken] [II] [2019/20,] 36 402 X, nr. 71 [en 35 300, nr. 4]``."""
+    if not _holds(text, patterns.KAMERSTUK_KEYS):
+        return
     for head in _KAMERSTUK_HEAD.finditer(text):
         item = _KAMERSTUK_ITEM.match(text, head.end())
         if item is None:
@@ -105,6 +114,8 @@ def _kamerstukken(text: str) -> Iterator[_Found]:
 
 def _bare_kamerstukken(text: str) -> Iterator[_Found]:
     """``(25 809, nr. 12)``: a five-digit dossier and ``nr.`` without the ``Kamerstuk`` word."""
+    if not _holds(text, patterns.NUMBER_KEYS):
+        return
     for item in _KAMERSTUK_BARE.finditer(text):
         found = _citation(text, item.start(), item, None)
         yield found
@@ -184,6 +195,8 @@ def _numbers(written: str | None) -> list[str]:
 
 def _moties(text: str) -> Iterator[_Found]:
     """``motie Wouters``, ``motie-Van Dijk``, ``motie van de leden Smit en De Boer``."""
+    if not _holds(text, patterns.MOTIE_KEYS):
+        return
     for match in _MOTIE.finditer(text):
         names = next(
             match.group(name)
@@ -207,6 +220,8 @@ def _member_name(written: str) -> str:
 
 def _case_numbers(text: str) -> Iterator[_Found]:
     """``2021Z08113`` (zaak) and ``2021D30467`` (document)."""
+    if not _CASE_NUMBER_KEY.search(text):
+        return
     for match in _CASE_NUMBER.finditer(text):
         number = match.group("number")
         if match.group("letter") == "Z":
@@ -219,6 +234,8 @@ def _case_numbers(text: str) -> Iterator[_Found]:
 
 def _handelingen(text: str) -> Iterator[_Found]:
     """``Handelingen II 2019/20, nr. 45[, item 7]`` and ``Aanhangsel Handelingen …, nr. 1234``."""
+    if not _holds(text, patterns.HANDELINGEN_KEYS):
+        return
     for match in _HANDELINGEN.finditer(text):
         session = _session(match)
         if session is None:

@@ -128,12 +128,12 @@ def name_runs(text: str) -> list[Run]:
     >>> name_runs("De CO2-uitstoot in Noord- en Midden-Limburg en Polen daalt.")
     [(0, 'De CO2-uitstoot'), (19, 'Noord- en Midden-Limburg'), (47, 'Polen')]
     """
-    return [
-        (match.start(), match.group())
-        for match in _RUN.finditer(text)
-        if match.start() == 0
-        or not (text[match.start() - 1].isalnum() or text[match.start() - 1] in "-_")
-    ]
+    runs = []
+    for match in _RUN.finditer(text):
+        start = match.start()
+        if start == 0 or not (text[start - 1].isalnum() or text[start - 1] in "-_"):
+            runs.append((start, match.group()))
+    return runs
 
 
 def known_names(texts: Iterable[tuple[str, Sequence[Run], Sequence[int]]]) -> frozenset[str]:
@@ -187,9 +187,10 @@ def find_mentions(
         if start < covered:
             continue
         if start in openings:
-            start, words = _trim_opening(words, start, known)
+            skipped, words = _trim_opening(words, known)
             if not words:
                 continue
+            start += skipped
         long_form = _long_form(text, start, words)
         if long_form:
             name, rank = _LONG_NAMES[long_form]
@@ -299,26 +300,31 @@ def _first_letter(text: str, start: int = 0) -> int:
     return start
 
 
-def _trim_opening(words: str, start: int, known: frozenset[str]) -> tuple[int, str]:
-    """Drop sentence-opening words that are capitalised only because they open the sentence."""
+@lru_cache(maxsize=1024)
+def _trim_opening(words: str, known: frozenset[str]) -> tuple[int, str]:
+    """Drop sentence-opening words that are capitalised only because they open the sentence:
+    how many characters were dropped, and what remains.
+
+    Letters open many sentences alike (``De``, ``In``), so each opening is trimmed once.
+    """
+    skipped = 0
     while words:
         if words in GAZETTEER or words in known:
-            return start, words
+            return skipped, words
         first = _WORD_RE.match(words)
         if first is None:
             break
         word = first.group()
         if word in GAZETTEER or word in _LONG_FORMS:
-            return start, words
+            return skipped, words
         skip = len(word) + (5 if words.startswith("- en ", len(word)) else 1)
-        start, words = start + skip, words[skip:]
-    return start, ""
+        skipped, words = skipped + skip, words[skip:]
+    return skipped, ""
 
 
 def _long_form(text: str, start: int, words: str) -> str | None:
     """The place name with small words that starts at ``start``, if any."""
-    first = words.split(" ")[0]
-    for form in _LONG_FORMS.get(first, ()):
+    for form in _LONG_FORMS.get(words.partition(" ")[0], ()):
         if (
             text.startswith(form, start)
             and not text[start + len(form) : start + len(form) + 1].isalnum()
