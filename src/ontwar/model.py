@@ -196,6 +196,11 @@ def spans(offsets: Iterable[int]) -> Iterator[tuple[int, int]]:
     >>> list(spans([3, 4, 5, 9, 10, 2]))
     [(3, 6), (9, 11), (2, 3)]
     """
+    if isinstance(offsets, tuple) and offsets:  # most lines are one run: checked in C
+        first, after = offsets[0], offsets[0] + len(offsets)
+        if offsets == tuple(range(first, after)):
+            yield (first, after)
+            return
     start = prev = None
     for offset in offsets:
         if prev is not None and offset == prev + 1:

@@ -49,7 +49,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import TypeVar
 
@@ -66,7 +66,7 @@ from ontwar.extract.subjects import (
     main_entity,
     name_runs,
 )
-from ontwar.letter.model import Fact
+from ontwar.letter.model import Fact, Span
 
 YEAR_UNIT = "jaar"
 """The unit of a ``year`` fact."""
@@ -76,6 +76,10 @@ MAX_YEAR_GAP = 45
 
 QUALIFIER_REACH = 30
 """How far before an amount its qualifier may start."""
+
+
+Locate = Callable[[int, int, int, int], Span | None]
+"""Where ``(section, paragraph, start, end)`` of the body stands in the letter's pages."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -90,12 +94,15 @@ class FoundFact:
 
 
 def find_facts(
-    sections: Sequence[tuple[str | None, Sequence[str]]], letter_year: int | None = None
+    sections: Sequence[tuple[str | None, Sequence[str]]],
+    letter_year: int | None = None,
+    locate: Locate | None = None,
 ) -> list[FoundFact]:
     """Every quantitative fact of a letter's body, in reading order.
 
     ``sections`` are ``(heading, paragraphs)`` pairs (``None`` for the opening), each paragraph
-    one line; ``letter_year`` resolves ``dit jaar`` and bounds plausible years.
+    one line; ``letter_year`` resolves ``dit jaar`` and bounds plausible years. ``locate``, if
+    given, gives each fact its span from ``(section, paragraph, start, end)``.
 
     >>> found = find_facts([("Zweden", ["Het Zweedse defensiebudget stijgt in 2025 met "
     ...     "ruim 7,2 miljard SEK (€0,6 miljard). Daarmee komt het op 1,8% van het BBP."])])
@@ -118,7 +125,7 @@ def find_facts(
     for paragraph in paragraphs:
         drafts.extend(_paragraph_facts(paragraph, entities[paragraph.section], known, letter_year))
     position = {id(draft): index for index, draft in enumerate(drafts)}
-    return [draft.found(position) for draft in drafts]
+    return [draft.found(position, locate) for draft in drafts]
 
 
 # --- Patterns ------------------------------------------------------------------------------
@@ -305,13 +312,14 @@ class _Draft:
     paragraph: int = 0
     heading: str | None = None
 
-    def found(self, position: dict[int, int]) -> FoundFact:
+    def found(self, position: dict[int, int], locate: Locate | None) -> FoundFact:
+        where = (self.section, self.paragraph, self.start, self.end)
         fact = Fact(
             kind=self.kind,
             text=self.text,
             value=self.value,
             unit=self.unit,
-            span=None,
+            span=locate(*where) if locate else None,
             qualifier=self.qualifier,
             measure=self.measure,
             subject=self.subject,
@@ -321,7 +329,7 @@ class _Draft:
             section=self.heading,
             converted_from=position[id(self.converts)] if self.converts else None,
         )
-        return FoundFact(self.section, self.paragraph, self.start, self.end, fact)
+        return FoundFact(*where, fact)
 
 
 # --- Paragraphs and sentences ----------------------------------------------------------------

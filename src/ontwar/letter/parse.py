@@ -22,7 +22,7 @@ from ontwar.letter.body import (
 from ontwar.letter.flow import page_lines, words
 from ontwar.letter.header import Header, open_field, read_header, sidebar_beside_body
 from ontwar.letter.hyphenation import vocabulary
-from ontwar.letter.model import Fact, LetterRecord, Reference
+from ontwar.letter.model import Fact, LetterRecord, Reference, Span
 from ontwar.model import Document, Zone
 from ontwar.recover import recover_path, recover_text
 from ontwar.repair.config import RepairConfig
@@ -117,11 +117,11 @@ def _facts(body: Body, year: int | None) -> list[Fact]:
         (section.heading, [paragraph.text for paragraph in section.paragraphs])
         for section in body.sections
     ]
-    facts = []
-    for found in find_facts(sections, year):
-        joined = body.joined[found.section][found.paragraph]
-        facts.append(dataclasses.replace(found.fact, span=joined.span(found.start, found.end)))
-    return facts
+
+    def locate(section: int, paragraph: int, start: int, end: int) -> Span | None:
+        return body.joined[section][paragraph].span(start, end)
+
+    return [found.fact for found in find_facts(sections, year, locate)]
 
 
 def _warnings(header: Header, body: Body) -> list[str]:
