@@ -111,7 +111,13 @@ def unstack_page(number: int, lines: list[Line], state: UnstackState, config: Re
     approximate: list[int] = []
     for index, line in enumerate(lines):
         known, rescue = earlier.get(index, ([], []))
-        footer = bool(known) and match_footer(line.text) is not None
+        if not known:  # nothing of an earlier page on this line: all of it is the page's own
+            own_chars += len(line.text.strip())
+            if line.text:
+                own_lines.append(line)
+            compositions.append(_alone(line, (number, index)))
+            continue
+        footer = match_footer(line.text) is not None
         if footer:  # copies of one template, tied in x throughout: no order carries over
             known = [replace(string, chain=None, ranks=()) for string in known]
         decoding = decode_line(
@@ -122,14 +128,14 @@ def unstack_page(number: int, lines: list[Line], state: UnstackState, config: Re
         own, composition = _apply(line, decoding, (number, index), removed_by_layer, state.splits)
         if footer:
             own, composition = _arranged_footer(own, composition, known)
-        if known and (decoding.bag or not decoding.complete):
+        if decoding.bag or not decoding.complete:
             approximate.append(index + 1)
         if own.text:
             own_lines.append(own)
         compositions.append(composition)
         solid = len(own.text.strip())
         own_chars += solid
-        if known and solid:
+        if solid:
             merged_chars += solid
             confidences.append((decoding.confidence, solid))
     layers_seen = {s.layer for known, _ in earlier.values() for s in known} - {MIXED_LAYERS}
@@ -333,11 +339,6 @@ def _apply(
     """
     number = chain[0]
     owners, known = decoding.owners, decoding.known
-    if not known and owners.count(OWN) == len(owners):  # the page's own line, nothing merged
-        if not line.text:
-            return line, []
-        ranks = tuple(range(len(line.text)))
-        return line, [KnownString(line.text, number, frozenset((0,)), None, chain, ranks)]
     origins = decoding.origins or (None,) * (len(known) + 1)
     own_chars = [i for i, owner in enumerate(owners) if owner == OWN]
     pooled = [i for i, owner in enumerate(owners) if owner == POOL]
@@ -376,6 +377,14 @@ def _apply(
             KnownString(own.text, number, frozenset(starts), origin, chain, tuple(own_chars))
         )
     return own, composition
+
+
+def _alone(line: Line, chain: tuple[int, int]) -> Composition:
+    """The composition of a line that is all the page's own: one string, one fragment."""
+    if not line.text:
+        return []
+    ranks = tuple(range(len(line.text)))
+    return [KnownString(line.text, chain[0], frozenset((0,)), None, chain, ranks)]
 
 
 def _shared(text: str, owners: tuple[int, ...]) -> bool:
