@@ -24,6 +24,7 @@ import math
 from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
+from functools import cached_property
 
 from ontwar.model import Diagnosis, Line, Page, Removal
 from ontwar.read.footer import NUMBERED, arrange_footer, arrange_total, match_footer
@@ -57,6 +58,8 @@ VERBATIM_RUN = 3
 PROSE_WORDS = 5
 LOOKBACK = 4
 """Recent earlier pages always looked for on a page that does not stack on its predecessor."""
+MISSING_SHARE = 0.02
+"""Share of an earlier text's characters a page may lack and still hold it (extraction noise)."""
 MERGED_SHARE = 0.2
 """A page is fragment-merged when this share of its own text came out of merged lines."""
 
@@ -215,10 +218,10 @@ def _earlier_strings(
     contained layers are placed line by line; of the others only verbatim lines count (a
     letterhead repeated under every page, say).
     """
-    page_chars = _solid_chars(lines)
+    page_chars = _Solid(lines)
     if state.previous is not None:
         groups = [[string.text for string in group] for group in state.previous]
-        if _contains(page_chars, _solid_chars(["".join(group) for group in groups])):
+        if _contains(page_chars, _Solid(["".join(group) for group in groups])):
             at_margin = [
                 all(string.origin is None or string.origin < MARGIN_EM for string in group)
                 for group in state.previous
@@ -240,7 +243,7 @@ def _earlier_strings(
         strings = state.own[layer]
         texts = [string.text for string in strings]
         placement = {}
-        if _contains(page_chars, _solid_chars(texts)):
+        if _contains(page_chars, _Solid(texts)):
             placement = _place([[text] for text in texts], lines)
         if not _covers(placement, [[text] for text in texts]):
             placement = _place_verbatim(texts, lines)
@@ -559,11 +562,20 @@ def _fits(part: Counter[str], whole: Counter[str]) -> bool:
     return all(whole[char] >= count for char, count in part.items())
 
 
-def _solid_chars(lines: list[str]) -> Counter[str]:
-    counts = Counter("".join(lines))
-    for space in [char for char in counts if char.isspace()]:
-        del counts[space]
-    return counts
+class _Solid:
+    """The non-space characters of some lines: their number at once, their counts when asked
+    (a page much shorter than an earlier text cannot hold it, and most tests end there)."""
+
+    def __init__(self, lines: list[str]) -> None:
+        self.lines = lines
+        self.size = sum(len("".join(line.split())) for line in lines)
+
+    @cached_property
+    def counts(self) -> Counter[str]:
+        counts = Counter("".join(self.lines))
+        for space in [char for char in counts if char.isspace()]:
+            del counts[space]
+        return counts
 
 
 def _covers(placement: dict[int, list[int]], groups: list[list[str]]) -> bool:
@@ -578,10 +590,12 @@ def _covers(placement: dict[int, list[int]], groups: list[list[str]]) -> bool:
     return placed >= PLACED_SHARE * sum(sizes)
 
 
-def _contains(page: Counter[str], earlier: Counter[str]) -> bool:
+def _contains(page: _Solid, earlier: _Solid) -> bool:
     """Quick test: does the page hold (nearly) all non-space characters of the earlier text?"""
-    missing = sum((earlier - page).values())
-    return bool(earlier) and missing <= 0.02 * earlier.total()
+    if not earlier.size or earlier.size - page.size > MISSING_SHARE * earlier.size:
+        return False  # more missing than allowed, whatever the characters
+    missing = sum((earlier.counts - page.counts).values())
+    return missing <= MISSING_SHARE * earlier.size
 
 
 def _place_verbatim(groups: list[str], lines: list[str]) -> dict[int, list[int]]:
