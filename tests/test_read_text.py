@@ -7,10 +7,13 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from ontwar.errors import InputError
+from ontwar.model import Line
 from ontwar.read.footer import match_footer
 from ontwar.read.text import read_text, split_lines
 from ontwar.recover import recover_text
 from ontwar.repair.characters import FTFY_CONFIG, needs_ftfy
+from ontwar.repair.fakebold import may_be_doubled, undouble
+from ontwar.repair.langmodel import WordModel
 
 
 def test_form_feeds_split_pages():
@@ -92,6 +95,15 @@ def test_lines_ftfy_would_change_are_never_skipped(text):
 
     if not needs_ftfy(text):
         assert ftfy.fix_text(text, FTFY_CONFIG) == text
+
+
+@given(st.lists(st.text(alphabet=_TRICKY + "BBeeaa", max_size=10), min_size=1, max_size=4))
+def test_pages_fake_bold_could_change_are_never_skipped(lines):
+    page = "\n".join(lines)
+    words = WordModel()
+    if not may_be_doubled(page):
+        for line in lines:
+            assert undouble(Line(line, tuple(range(len(line)))), words)[0].text == line
 
 
 def test_mojibake_is_fixed_and_reported():

@@ -226,7 +226,9 @@ def test_fact_points_hold_the_latest_value_of_every_subject_and_year(tmp_path):
             points = store.fact_points(**chosen)
             got = {
                 (p["measure"], p["unit"], p["subject"], p["year"]): (
-                    p["value"], p["doc_id"], p["stated"]
+                    p["value"],
+                    p["doc_id"],
+                    p["stated"],
                 )
                 for p in points
             }

@@ -9,7 +9,7 @@ from __future__ import annotations
 import difflib
 import re
 import unicodedata
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import replace
 
 import ftfy
@@ -17,7 +17,7 @@ from ftfy.badness import is_bad
 from ftfy.chardata import CONTROL_CHARS, LIGATURES
 
 from ontwar.model import Line, Page, Removal
-from ontwar.repair.fakebold import undouble
+from ontwar.repair.fakebold import may_be_doubled, undouble
 from ontwar.repair.langmodel import WordModel
 
 MOJIBAKE = "mojibake"
@@ -43,19 +43,28 @@ def repair_characters(pages: Sequence[Page], source: str) -> list[Page]:
     repaired: list[Page] = []
     for page in pages:
         dropped: dict[str, list[int]] = {MOJIBAKE: [], FAKE_BOLD: []}
-        lines = []
-        for line in page.lines:
-            line, gone = fix_mojibake(line)
-            dropped[MOJIBAKE].extend(gone)
-            line, gone = undouble(line, words)
-            dropped[FAKE_BOLD].extend(gone)
-            lines.append(line)
+        lines = list(page.lines)
+        lines = _each_line(lines, fix_mojibake, dropped[MOJIBAKE])
+        if may_be_doubled("\n".join(line.text for line in lines)):  # most pages have none
+            lines = _each_line(lines, lambda line: undouble(line, words), dropped[FAKE_BOLD])
         removed = list(page.removed)
         for reason, offsets in dropped.items():
             if offsets:
                 text = "".join(source[offset] for offset in offsets)
                 removed.append(Removal(reason, page.number, tuple(offsets), text))
         repaired.append(replace(page, lines=lines, removed=removed))
+    return repaired
+
+
+def _each_line(
+    lines: list[Line], repair: Callable[[Line], tuple[Line, tuple[int, ...]]], dropped: list[int]
+) -> list[Line]:
+    """``repair`` applied to each line; the offsets it drops are added to ``dropped``."""
+    repaired = []
+    for line in lines:
+        line, gone = repair(line)
+        dropped.extend(gone)
+        repaired.append(line)
     return repaired
 
 

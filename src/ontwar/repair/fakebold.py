@@ -23,6 +23,16 @@ _WORD_TWICE = re.compile(r"(?<!\S)(\S{4,})\1(?!\S)")
 """A whole token that is one word of at least four characters written twice."""
 
 
+def may_be_doubled(text: str) -> bool:
+    r"""Could :func:`undouble` change a line of ``text``? Neither of its patterns crosses a
+    newline, so this can be asked of a whole page at once.
+
+    >>> may_be_doubled("Rapport\nBBeettrreefftt"), may_be_doubled("Staatssecretaris\neen")
+    (True, False)
+    """
+    return bool(_THREE_PAIRS.search(text) or _WORD_TWICE.search(text))
+
+
 def undouble(line: Line, words: WordModel) -> tuple[Line, tuple[int, ...]]:
     """``line`` with fake-bold duplicates removed, and the offsets of the removed characters.
 
