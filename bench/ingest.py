@@ -11,6 +11,8 @@ letter, with the search index. The methods, all over the same files in the same 
 * ``ontwar -j N``: :func:`ontwar.store.ingest.ingest_paths` with N worker processes (default:
   one per core), as the CLI does;
 * ``ontwar -j 1``: the same in one process;
+* ``ontwar -j N --recovered``: the files declared clean already (``ontwar ingest --recovered``):
+  parsed as they are, without looking for stacked layers or repairing characters;
 * ``ontwar rows only``: :meth:`Store.ingest_rows` of rows made beforehand (the writer's share).
 
 Letters are :func:`ontwar.synth.clean_letter` texts: generated letters typeset without damage
@@ -105,9 +107,9 @@ def plain_fts5(files: list[Path], db: Path) -> None:
     connection.close()
 
 
-def ontwar_batch(folder: Path, db: Path, jobs: int) -> None:
+def ontwar_batch(folder: Path, db: Path, jobs: int, recovered: bool = False) -> None:
     with Store(db) as store:
-        report = ingest_paths(store, [folder], jobs=jobs)
+        report = ingest_paths(store, [folder], jobs=jobs, recovered=recovered)
     if report.failed or report.ingested != report.files:
         sys.exit(f"ingest did not take every letter: {report.summary()}")
 
@@ -128,6 +130,9 @@ def main() -> None:
         for jobs in dict.fromkeys((args.jobs, 1)):
             db = work / f"ontwar-{jobs}.db"
             results.append(timed(f"ontwar -j {jobs}", len(files), ontwar_batch, letters, db, jobs))
+        db = work / "ontwar-recovered.db"
+        method = f"ontwar -j {args.jobs} --recovered"
+        results.append(timed(method, len(files), ontwar_batch, letters, db, args.jobs, True))
         rows = [prepare(str(file)) for file in files]  # made beforehand, not timed
 
         def rows_only() -> None:

@@ -550,6 +550,41 @@ def test_cli_ingest_with_worker_processes(tmp_path):
     assert only_bad.exit_code == 2
 
 
+def test_cli_ingest_of_recovered_text(tmp_path):
+    """--recovered parses clean text as it is (the same records) and damaged text too (not
+    unstacked: it is the user's word that the text is clean)."""
+    from ontwar.synth import make_case
+
+    letters = _corpus_files(tmp_path / "letters", seeds=(2, 3))
+    damaged = make_case(2)
+    (letters / "gestapeld.txt").write_text(damaged.text, encoding="utf-8")
+    stores = {}
+    for name, extra in (("default", []), ("recovered", ["--recovered"])):
+        stores[name] = tmp_path / f"{name}.db"
+        args = ["ingest", str(letters), "--db", str(stores[name]), "--jobs", "2", *extra]
+        result = runner.invoke(app, args)
+        assert result.exit_code == 0, result.output
+        assert "ingested 3, replaced 0, unchanged 0, failed 0 of 3 files" in result.stdout
+    with Store(stores["default"]) as default, Store(stores["recovered"]) as recovered:
+        for seed in (2, 3):
+            source = str((letters / f"brief-{seed}.txt").resolve())
+            ids = [store.check(source, _digest(letters / f"brief-{seed}.txt")).doc_id
+                   for store in (default, recovered)]  # fmt: skip
+            same = [store.document(i) for store, i in zip((default, recovered), ids, strict=True)]
+            for document in same:
+                del document["id"], document["ingested_at"]
+            assert same[0] == same[1]
+        source = str((letters / "gestapeld.txt").resolve())
+        digest = _digest(letters / "gestapeld.txt")
+        unstacked = default.document(default.check(source, digest).doc_id)
+        as_read = recovered.document(recovered.check(source, digest).doc_id)
+        assert len(as_read["page_texts"][-1]) > 1.5 * len(unstacked["page_texts"][-1])
+
+
+def _digest(path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
 def test_migration_2_moves_records_out_of_documents(tmp_path):
     path = tmp_path / "v1.db"
     db = sqlite3.connect(path, isolation_level=None)

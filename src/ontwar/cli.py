@@ -286,8 +286,16 @@ def ingest(
     strict: Annotated[
         bool, typer.Option("--strict", help="Exit 2 when any file failed, not only all.")
     ] = False,
+    recovered: Annotated[
+        bool,
+        typer.Option(
+            "--recovered",
+            help="Text files are clean already (say, written by `ontwar recover`): parse them "
+            "as they are, without unstacking or character repairs. PDFs are read as always.",
+        ),
+    ] = False,
 ) -> None:
-    """Parse letters into the corpus database: one transaction per letter, same file once.
+    """Parse letters into the corpus database: each letter all or nothing, same file once.
 
     Folders are searched for .pdf and .txt files. Unchanged files are skipped, changed ones
     replace their record; a file that fails is listed on stderr and the batch goes on. Exit 0
@@ -300,7 +308,7 @@ def ingest(
     def work() -> IngestReport:
         with Store(db) as store:
             if not stderr.is_terminal:
-                return ingest_paths(store, paths, jobs=jobs)
+                return ingest_paths(store, paths, jobs=jobs, recovered=recovered)
             columns = (TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn())
             with Progress(*columns, TimeElapsedColumn(), console=stderr, transient=True) as bar:
                 task = bar.add_task("ingesting", total=None)
@@ -309,6 +317,7 @@ def ingest(
                     paths,
                     jobs=jobs,
                     progress=lambda done, total, _: bar.update(task, completed=done, total=total),
+                    recovered=recovered,
                 )
 
     report = _run(work)

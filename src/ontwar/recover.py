@@ -11,7 +11,7 @@ from ontwar.read.pdf import read_pdf
 from ontwar.read.text import read_text
 from ontwar.repair.characters import repair_characters
 from ontwar.repair.config import RepairConfig
-from ontwar.repair.unstack import unstack
+from ontwar.repair.unstack import as_read, unstack
 
 
 def recover_text(
@@ -35,13 +35,31 @@ def recover_text(
     return Document(source, pages, warnings, kind="text", raw=raw)
 
 
+def read_recovered(data: bytes | str, source: str = "<text>") -> Document:
+    """Text that is clean already (written by ``ontwar recover``, say): its pages as they are.
+
+    Nothing is looked for underneath the pages and no character is repaired, so damaged text
+    stays damaged; what it saves is the time of finding that there is nothing to undo.
+    """
+    raw = data.encode("utf-8") if isinstance(data, str) else data
+    text_input = read_text(raw, source)
+    pages = as_read(text_input.pages)
+    warnings = list(text_input.warnings)
+    for page in pages:
+        warnings.extend(page.warnings)
+    read = [RawPage.of_lines(page) for page in text_input.pages]
+    return Document(source, pages, warnings, kind="text", raw=read)
+
+
 def recover_path(
     path: Path,
     config: RepairConfig | None = None,
     progress: Callable[[int, int], None] | None = None,
     password: str | None = None,
+    recovered: bool = False,
 ) -> Document:
-    """Recover a file: PDFs (by their ``%PDF-`` header) go to the PDF reader, the rest is text.
+    """Recover a file: PDFs (by their ``%PDF-`` header) go to the PDF reader, the rest is text
+    (read as it is when ``recovered``: see :func:`read_recovered`).
 
     The PDF reader keeps only what a reader of the page sees, so stacked layers never reach
     the text; what it hid is listed in ``Document.hidden``.
@@ -54,4 +72,6 @@ def recover_path(
         result = read_pdf(data, password=password, source=str(path))
         result.document.hidden = list(result.hidden)
         return result.document
+    if recovered:
+        return read_recovered(data, str(path))
     return recover_text(data, str(path), config, progress)

@@ -93,9 +93,11 @@ def parse_path(
     password: str | None = None,
     config: RepairConfig | None = None,
     progress: Progress | None = None,
+    recovered: bool = False,
 ) -> LetterRecord:
-    """Recover a file (text or PDF) and parse it."""
-    return parse_document(recover_path(path, config, progress, password))
+    """Recover a file (text or PDF) and parse it; text that is ``recovered`` already is
+    parsed as it is (:func:`ontwar.recover.read_recovered`)."""
+    return parse_document(recover_path(path, config, progress, password, recovered))
 
 
 def _value(header: Header, label: str) -> str | None:

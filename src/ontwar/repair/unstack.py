@@ -102,6 +102,17 @@ def unstack(
     return recovered
 
 
+def as_read(pages: Sequence[Sequence[Line]]) -> list[Page]:
+    """Each page's lines as they are, tidied like a recovered page: for text known to be
+    clean already (nothing is looked for underneath it)."""
+    read = [
+        _page(number, [line for line in lines if line.text], {}, 1, [])
+        for number, lines in enumerate(pages, start=1)
+    ]
+    flag_gaps(read)
+    return read
+
+
 def unstack_page(number: int, lines: list[Line], state: UnstackState, config: RepairConfig) -> Page:
     """Recover one page and update ``state`` for the next."""
     texts = [line.text for line in lines]

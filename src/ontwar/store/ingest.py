@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ontwar.errors import InputError
-from ontwar.letter.model import LetterRecord
+from ontwar.letter.parse import parse_path
 from ontwar.store.db import IngestResult, Store
 from ontwar.store.rows import DocumentRows
 
@@ -117,40 +117,25 @@ def discover(paths: Iterable[Path]) -> tuple[list[Path], list[tuple[str, str]]]:
     return unique, missing
 
 
-def parse_file(path: Path) -> LetterRecord:
-    """The letter record of a file: the letter parser when it is there, else recovery only."""
-    try:
-        from ontwar.letter import parse_path
-    except (ImportError, AttributeError):  # pragma: no cover - parser not installed
-        from ontwar.recover import recover_path
+def prepare(path: str, recovered: bool = False) -> tuple[DocumentRows, str]:
+    """Worker: parse the file at ``path``; return its rows for the store and content hash.
 
-        document = recover_path(path)
-        return LetterRecord(
-            source=document.source,
-            kind=document.kind,
-            pages=len(document.pages),
-            warnings=list(document.warnings),
-            document=document,
-        )
-    return parse_path(path)
-
-
-def prepare(path: str) -> tuple[DocumentRows, str]:
-    """Worker: parse the file at ``path``; return its rows for the store and content hash."""
+    ``recovered``: text files are clean already and read as they are (PDFs are read as always).
+    """
     file = Path(path)
     try:
         data = file.read_bytes()
     except OSError as error:
         raise InputError(f"{path}: cannot read ({error.strerror}); check the file") from error
-    record = parse_file(file)
+    record = parse_path(file, recovered=recovered)
     raw = [page.text for page in record.document.raw] if record.document else []
     return DocumentRows.of(record, raw), hashlib.sha256(data).hexdigest()
 
 
-def _safe_prepare(path: str) -> tuple[str, object]:
+def _safe_prepare(path: str, recovered: bool) -> tuple[str, object]:
     """:func:`prepare` with every failure turned into a message (pickles cleanly)."""
     try:
-        return "ok", prepare(path)
+        return "ok", prepare(path, recovered)
     except InputError as error:
         return "error", " ".join(str(error).split())
     except Exception as error:
@@ -163,8 +148,12 @@ def ingest_paths(
     *,
     jobs: int | None = None,
     progress: Progress | None = None,
+    recovered: bool = False,
 ) -> IngestReport:
-    """Ingest files and folders into ``store`` with ``jobs`` worker processes (1: in-process)."""
+    """Ingest files and folders into ``store`` with ``jobs`` worker processes (1: in-process).
+
+    ``recovered``: the text files are clean already (see :func:`ontwar.recover.read_recovered`).
+    """
     started = time.perf_counter()
     report = IngestReport()
     files, missing = discover(paths)
@@ -214,9 +203,9 @@ def ingest_paths(
     workers = max(1, jobs or os.cpu_count() or 1)
     if workers == 1 or len(todo) <= 1:
         for source in todo:
-            finish(source, _safe_prepare(source))
+            finish(source, _safe_prepare(source, recovered))
     else:
-        _in_pool(todo, min(workers, len(todo)), finish_batch)
+        _in_pool(todo, min(workers, len(todo)), recovered, finish_batch)
     report.seconds = time.perf_counter() - started
     return report
 
@@ -224,6 +213,7 @@ def ingest_paths(
 def _in_pool(
     todo: list[str],
     workers: int,
+    recovered: bool,
     finish: Callable[[list[str], list[tuple[str, object]]], None],
 ) -> None:
     """Run :func:`_safe_prepare` over ``todo`` in ``workers`` processes, a few batches ahead.
@@ -239,7 +229,7 @@ def _in_pool(
     with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
         try:
             for batch in queue:
-                pending[pool.submit(_prepare_batch, batch)] = batch
+                pending[pool.submit(_prepare_batch, batch, recovered)] = batch
                 if len(pending) >= workers * 2:
                     break
             while pending:
@@ -255,7 +245,7 @@ def _in_pool(
                     following = next(queue, None)
                     if following is not None:
                         try:
-                            pending[pool.submit(_prepare_batch, following)] = following
+                            pending[pool.submit(_prepare_batch, following, recovered)] = following
                         except BrokenProcessPool:
                             queue = iter([following, *queue])
                             break
@@ -266,5 +256,5 @@ def _in_pool(
             raise
 
 
-def _prepare_batch(paths: list[str]) -> list[tuple[str, object]]:
-    return [_safe_prepare(path) for path in paths]
+def _prepare_batch(paths: list[str], recovered: bool) -> list[tuple[str, object]]:
+    return [_safe_prepare(path, recovered) for path in paths]
