@@ -192,34 +192,30 @@ class Store:
 
     @contextmanager
     def _transaction(self) -> Iterator[sqlite3.Connection]:
-        """One document's writes: all of them or none (a savepoint inside :meth:`grouped`)."""
+        """One document's writes: all of them or none (inside :meth:`grouped`, the group's)."""
         if self.readonly:
             raise StoreError(f"{self.path} is open read-only; open it without readonly to write")
         with self._lock:
-            begin, undo, end = (
-                ("SAVEPOINT document", "ROLLBACK TO document", "RELEASE document")
-                if self._grouped
-                else ("BEGIN IMMEDIATE", "ROLLBACK", "COMMIT")
-            )
-            self._db.execute(begin)
+            if self._grouped:
+                yield self._db
+                return
+            self._db.execute("BEGIN IMMEDIATE")
             try:
                 yield self._db
             except BaseException:
-                self._db.execute(undo)
-                if self._grouped:
-                    self._db.execute(end)
+                self._db.execute("ROLLBACK")
                 raise
-            self._db.execute(end)
+            self._db.execute("COMMIT")
 
     @contextmanager
     def grouped(self) -> Iterator[None]:
-        """Commit the documents written inside at once: one transaction, not one each.
+        """Write the documents stored inside as one transaction: all of them or none.
 
-        Each document stays all-or-nothing (a savepoint of its own), but the commit, and the
-        search-index segment SQLite writes with it, comes once per group: a batch ingest writes
-        the letters its workers parsed together as one group, a third faster. Keep groups short
-        (no waiting inside): other writers wait for the commit. An error or interrupt inside
-        commits the documents completed so far; a killed process loses the group.
+        One commit, and one flush of the search index's pending terms into a segment, for the
+        whole group instead of one per letter: a batch ingest writes the letters its workers
+        parsed together as one group, about a third faster. Keep groups short (no waiting
+        inside): other writers wait for the commit. An error inside rolls the group back (no
+        letter of it is stored; the next ingest of the same files adds them).
         """
         if self.readonly:
             raise StoreError(f"{self.path} is open read-only; open it without readonly to write")
@@ -231,10 +227,14 @@ class Store:
             self._grouped = True
             try:
                 yield
+            except BaseException:
+                if self._db.in_transaction:  # not when SQLite rolled back itself
+                    self._db.execute("ROLLBACK")
+                raise
+            else:
+                self._db.execute("COMMIT")
             finally:
                 self._grouped = False
-                if self._db.in_transaction:  # not when SQLite rolled back on an error
-                    self._db.execute("COMMIT")
 
     def _meta(self, name: str) -> str | None:
         row = self._db.execute("SELECT value FROM meta WHERE key = ?", (name,)).fetchone()

@@ -3,9 +3,10 @@
 Each file is read and hashed in the parent first: content the store already holds is
 ``unchanged`` without being parsed again. The rest go to a pool of worker processes that
 recover and parse them and turn each record into the store's rows (:func:`prepare`); the
-parent only writes the rows as they arrive, one transaction per document, so a killed ingest
-leaves every earlier letter stored and no trace of the one in flight. A file that cannot be
-read or parsed is reported and skipped: one bad file never stops the batch.
+parent only writes the rows as they arrive, the letters of one worker batch in one
+transaction (:meth:`Store.grouped`), so a killed ingest leaves every earlier batch stored and
+no trace of the one in flight. A file that cannot be read or parsed is reported and skipped:
+one bad file never stops the batch.
 """
 
 from __future__ import annotations
