@@ -33,6 +33,7 @@ bench: setup
 	command -v pdftotext >/dev/null || (apt-get update -qq && apt-get install -y -qq poppler-utils)
 	$(BIN)/python bench/recover.py
 	$(BIN)/python bench/pdf.py --quick
+	$(BIN)/python bench/ingest.py
 
 clean:
 	rm -rf $(VENV) demo-output .pytest_cache .ruff_cache .hypothesis
