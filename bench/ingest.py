@@ -28,21 +28,19 @@ from __future__ import annotations
 import argparse
 import multiprocessing
 import os
-import platform
 import resource
 import shutil
 import sqlite3
-import subprocess
 import sys
 import tempfile
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import UTC, datetime
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
+from bench.runinfo import header
 from ontwar.store import Store
 from ontwar.store.ingest import ingest_paths, prepare
 from ontwar.synth.cases import clean_letter
@@ -147,19 +145,9 @@ def main() -> None:
 
 
 def report(results: list[Result], letters: int, size: int) -> str:
-    try:
-        commit = subprocess.run(
-            ["git", "rev-parse", "--short", "HEAD"], capture_output=True, text=True, check=True
-        ).stdout.strip()
-    except (OSError, subprocess.CalledProcessError):
-        commit = "unknown"
-    load = os.getloadavg()[0]
+    run = header(f"python bench/ingest.py --letters {letters}").rstrip().removesuffix(".")
     lines = [
-        f"Command: `python bench/ingest.py --letters {letters}`",
-        "",
-        f"Run: {datetime.now(UTC):%Y-%m-%d %H:%M} UTC, commit `{commit}`, Python "
-        f"{platform.python_version()}, SQLite {sqlite3.sqlite_version}, {platform.system()}, "
-        f"{os.cpu_count()} cores, load average {load:.1f} at the end. {letters:,} letters, "
+        f"{run}, load average {os.getloadavg()[0]:.1f} at the end. {letters:,} letters, "
         f"{size / letters / 1024:.1f} KB of text each on average.",
         "",
         "| method | seconds | letters/s | CPU ms per letter | time vs plain FTS5 |",

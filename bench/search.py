@@ -29,20 +29,18 @@ from __future__ import annotations
 
 import argparse
 import multiprocessing
-import platform
 import shutil
 import sqlite3
 import statistics
-import subprocess
 import sys
 import tempfile
 import time
 from dataclasses import dataclass, field
-from datetime import UTC, datetime
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
+from bench.runinfo import header
 from ontwar.store import Store
 from ontwar.store.synthetic import synthetic_record
 
@@ -293,21 +291,6 @@ def tables(runs: list[Run]) -> str:
                 f"| {base * 1000:.1f} | {run.baseline_hits[label]:,} | {ours / base:.2f} |"
             )
     return "\n".join(lines) + "\n"
-
-
-def header(command: str) -> str:
-    try:
-        commit = subprocess.run(
-            ["git", "rev-parse", "--short", "HEAD"], capture_output=True, text=True, check=True
-        ).stdout.strip()
-    except (OSError, subprocess.CalledProcessError):
-        commit = "unknown"
-    return (
-        f"Command: `{command}`\n\n"
-        f"Run: {datetime.now(UTC):%Y-%m-%d %H:%M} UTC, commit `{commit}`, Python "
-        f"{platform.python_version()}, SQLite {sqlite3.sqlite_version}, {platform.system()}, "
-        f"{multiprocessing.cpu_count()} cores.\n"
-    )
 
 
 def main() -> None:

@@ -526,18 +526,7 @@ class Store:
         ``doc_subject``; ``measure`` and ``subject`` match folded (``Belgie`` = ``België``)."""
         if not 0 < limit <= 100_000:
             raise StoreError(f"limit {limit} is out of range; give 1 to 100000")
-        clauses: list[str] = []
-        params: list[object] = []
-        for column, value in (("f.measure_key", measure), ("f.subject_key", subject)):
-            if value:
-                clauses.append(f"{column} = ?")
-                params.append(key(value))
-        if unit:
-            clauses.append("f.unit = ?")
-            params.append(unit)
-        if doc_id is not None:
-            clauses.append("f.doc_id = ?")
-            params.append(doc_id)
+        clauses, params = _fact_filters(measure, subject, unit, doc_id)
         where = f"WHERE {' AND '.join(clauses)}" if clauses else ""
         columns = ", ".join(f'f."{name}"' for name in FACT_COLUMNS)
         rows = self._rows(
@@ -570,19 +559,9 @@ class Store:
         Aggregated in SQL, so a measure stated in thousands of letters is charted whole, not
         cut at the facts table's limit.
         """
-        clauses = ["f.year IS NOT NULL", "f.subject IS NOT NULL", "f.subject != ''"]
+        clauses, params = _fact_filters(measure, subject, unit, doc_id)
+        clauses += ["f.year IS NOT NULL", "f.subject IS NOT NULL", "f.subject != ''"]
         clauses.append("f.value IS NOT NULL AND abs(f.value) <= 1.7976931348623157e308")
-        params: list[object] = []
-        for column, value in (("f.measure_key", measure), ("f.subject_key", subject)):
-            if value:
-                clauses.append(f"{column} = ?")
-                params.append(key(value))
-        if unit:
-            clauses.append("f.unit = ?")
-            params.append(unit)
-        if doc_id is not None:
-            clauses.append("f.doc_id = ?")
-            params.append(doc_id)
         rows = self._rows(
             # SQLite takes the bare columns of a max() aggregate from the row with the maximum
             "SELECT coalesce(f.measure, ''), coalesce(f.unit, ''), f.subject, f.year, "
@@ -839,3 +818,23 @@ def _plan(
     own_sections = sections[doc_id]  # no query: the start of the body
     number, around = (own_sections[0][1], own_sections[0][2]) if own_sections else (1, 0)
     return _Plan(doc_id, number, True, {}, around)
+
+
+def _fact_filters(
+    measure: str | None, subject: str | None, unit: str | None, doc_id: int | None
+) -> tuple[list[str], list[object]]:
+    """The ``WHERE`` clauses (on ``facts AS f``) and parameters of the facts' filters; measure
+    and subject are matched folded."""
+    clauses: list[str] = []
+    params: list[object] = []
+    for column, value in (("f.measure_key", measure), ("f.subject_key", subject)):
+        if value:
+            clauses.append(f"{column} = ?")
+            params.append(key(value))
+    if unit:
+        clauses.append("f.unit = ?")
+        params.append(unit)
+    if doc_id is not None:
+        clauses.append("f.doc_id = ?")
+        params.append(doc_id)
+    return clauses, params
