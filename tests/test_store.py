@@ -336,12 +336,18 @@ class FailingConnection:
         return getattr(self.inner, name)
 
 
-@pytest.mark.parametrize("table", ["facts", "doc_fts"])
-def test_a_failure_mid_document_leaves_no_trace(tmp_path, table):
+@pytest.fixture
+def one_letter(tmp_path):
+    """A store holding one letter: its path, the letter's ingest result, and its dump."""
     path = tmp_path / "s.db"
     with Store(path) as store:
         kept = add(store, write_letter(4), "/corpus/a.txt")
-    before = dump(path)
+    return path, kept, dump(path)
+
+
+@pytest.mark.parametrize("table", ["facts", "doc_fts"])
+def test_a_failure_mid_document_leaves_no_trace(one_letter, table):
+    path, kept, before = one_letter
     with Store(path) as store:
         real = store._db
         store._db = FailingConnection(real, table)
@@ -355,11 +361,8 @@ def test_a_failure_mid_document_leaves_no_trace(tmp_path, table):
     assert dump(path) == before
 
 
-def test_a_failure_inside_a_group_leaves_no_trace_of_the_group(tmp_path):
-    path = tmp_path / "s.db"
-    with Store(path) as store:
-        kept = add(store, write_letter(4), "/corpus/a.txt")
-    before = dump(path)
+def test_a_failure_inside_a_group_leaves_no_trace_of_the_group(one_letter):
+    path, kept, before = one_letter
     with Store(path) as store:
         real = store._db
         with pytest.raises(sqlite3.OperationalError, match="simulated"), store.grouped():
