@@ -106,6 +106,14 @@ def test_pages_fake_bold_could_change_are_never_skipped(lines):
             assert undouble(Line(line, tuple(range(len(line)))), words)[0].text == line
 
 
+def test_a_megabyte_on_one_line_is_read_as_it_is():
+    """Pathological input (one token of a million letters) goes through every repair: each
+    is linear in the line (a back-reference regex here once took half a minute)."""
+    text = "a" * 1_000_000 + "\nBetreftBetreft Rapport\n"
+    document = recover_text(text, "lang.txt")
+    assert document.pages[0].text == "a" * 1_000_000 + "\nBetreft Rapport"
+
+
 def test_mojibake_is_fixed_and_reported():
     document = recover_text("De samenwerking met BelgiÃ« is goed.\n", "moji.txt")
     page = document.pages[0]

@@ -10,6 +10,7 @@ covers whole words, and the collapsed words are likelier Dutch than the doubled 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 
 from ontwar.model import Line
 from ontwar.repair.langmodel import WordModel
@@ -19,8 +20,8 @@ MIN_PAIRS = 3
 
 _THREE_PAIRS = re.compile(r"(.)\1(.)\2(.)\3")
 """Where a doubled run could be: a line without three pairs in a row has none (most lines)."""
-_WORD_TWICE = re.compile(r"(?<!\S)(\S{4,})\1(?!\S)")
-"""A whole token that is one word of at least four characters written twice."""
+_LONG_TOKEN = re.compile(r"\S{8,}")
+"""A token long enough to be a word of four or more characters written twice."""
 
 
 def may_be_doubled(text: str) -> bool:
@@ -30,7 +31,18 @@ def may_be_doubled(text: str) -> bool:
     >>> may_be_doubled("Rapport\nBBeettrreefftt"), may_be_doubled("Staatssecretaris\neen")
     (True, False)
     """
-    return bool(_THREE_PAIRS.search(text) or _WORD_TWICE.search(text))
+    return bool(_THREE_PAIRS.search(text)) or any(True for _ in _words_twice(text))
+
+
+def _words_twice(text: str) -> Iterator[tuple[int, str]]:
+    """Each whole token of ``text`` that is one word written twice (``BetreftBetreft``): its
+    start and the word. Halves are compared directly: a regular expression with a
+    back-reference would try every length on a long token, quadratic on a megabyte one."""
+    for match in _LONG_TOKEN.finditer(text):
+        token = match.group()
+        half, odd = divmod(len(token), 2)
+        if not odd and token[:half] == token[half:]:
+            yield match.start(), token[:half]
 
 
 def undouble(line: Line, words: WordModel) -> tuple[Line, tuple[int, ...]]:
@@ -49,11 +61,9 @@ def undouble(line: Line, words: WordModel) -> tuple[Line, tuple[int, ...]]:
     for start, end in _doubled_runs(line.text):
         if _likelier_single(line.text[start:end], words):
             keep[start + 1 : end : 2] = [False] * ((end - start) // 2)
-    for match in _WORD_TWICE.finditer(line.text):
-        half = match.group(1)
-        if words.zipf(half) > words.zipf(match.group()):
-            first_end = match.start() + len(half)
-            keep[first_end : match.end()] = [False] * len(half)
+    for start, half in _words_twice(line.text):
+        if words.zipf(half) > words.zipf(half * 2):
+            keep[start + len(half) : start + 2 * len(half)] = [False] * len(half)
     if all(keep):
         return line, ()
     kept = [i for i, flag in enumerate(keep) if flag]
