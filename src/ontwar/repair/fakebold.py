@@ -73,16 +73,28 @@ def undouble(line: Line, words: WordModel) -> tuple[Line, tuple[int, ...]]:
 
 
 def _doubled_runs(text: str) -> list[tuple[int, int]]:
-    """Maximal runs of pairwise-equal characters that start and end at word boundaries."""
+    """Maximal runs of pairwise-equal characters that start and end at word boundaries.
+
+    From each start the run goes on while the next two characters are equal; a start whose
+    run does not qualify is retried one character on. Where each start's run ends, and how
+    many visible characters precede each position, are counted once beforehand, so a long
+    stretch of one character (a million letters, a line of spaces) costs linear time.
+    """
     runs: list[tuple[int, int]] = []
     if not _THREE_PAIRS.search(text):
         return runs
+    size = len(text)
+    ends = list(range(size + 2))  # ends[i]: where the run of equal pairs from i stops
+    for i in range(size - 2, -1, -1):
+        if text[i] == text[i + 1]:
+            ends[i] = ends[i + 2]
+    visible = [0]  # visible[i]: characters before i that are not whitespace
+    for char in text:
+        visible.append(visible[-1] + (not char.isspace()))
     index = 0
-    while index < len(text) - 1:
-        end = index
-        while end + 1 < len(text) and text[end] == text[end + 1]:
-            end += 2
-        if (end - index) // 2 >= MIN_PAIRS and _at_boundaries(text, index, end):
+    while index < size - 1:
+        end = ends[index]
+        if (end - index) // 2 >= MIN_PAIRS and _at_boundaries(text, index, end, visible):
             runs.append((index, end))
             index = end
         else:
@@ -90,11 +102,11 @@ def _doubled_runs(text: str) -> list[tuple[int, int]]:
     return runs
 
 
-def _at_boundaries(text: str, start: int, end: int) -> bool:
+def _at_boundaries(text: str, start: int, end: int, visible: list[int]) -> bool:
     """Does the run cover whole words (a doubled space counts as a boundary too)?"""
     before = start == 0 or text[start - 1].isspace() or text[start].isspace()
     after = end >= len(text) or text[end].isspace() or text[end - 1].isspace()
-    return before and after and not text[start:end].isspace()
+    return before and after and visible[end] > visible[start]
 
 
 def _likelier_single(run: str, words: WordModel) -> bool:
