@@ -234,6 +234,10 @@ _CASE_NUMBER = re.compile(r"\d[ZD]\d")
 :func:`~ontwar.extract.references.find_references` can find something; elsewhere it is not
 asked (it is the slowest step of fact finding)."""
 
+MAX_SENTENCE = 2000
+"""Longest stretch read as one sentence. Prose sentences are far shorter; a longer one is a
+table's rows or text that lost its full stops, and each fact of a sentence weighs every other
+fact and name in it, so such a stretch is read in pieces (the work stays linear in its size)."""
 _SENTENCE_END = re.compile(r"[.!?][\"'’”)]*\s+(?=[\"'‘“(]?[A-ZÀ-Þ0-9€$])")
 _INITIALS = re.compile(r"(?:[A-Za-z]\.)+$")
 _CLAUSE_BREAK = re.compile(r"[;:]|,(?!\d)|\s(?:en|maar|terwijl|waarvan|waarna|waarbij|of)\s")
@@ -342,18 +346,30 @@ def _sentence_bounds(text: str) -> list[tuple[int, int]]:
     >>> [text[s:e] for s, e in _sentence_bounds(text)]
     ['Dat is ca. €5 mln. meer dan in 2019.', 'Ook nr. 3 telt.']
     """
-    bounds = []
+    bounds: list[tuple[int, int]] = []
     start = 0
     for match in _SENTENCE_END.finditer(text):
         stop = match.start() + 1
         if text[match.start()] == "." and _abbreviated(text[max(0, stop - 25) : stop]):
             continue
-        bounds.append((start, match.start() + len(match.group().rstrip())))
+        _add_sentence(bounds, text, start, match.start() + len(match.group().rstrip()))
         start = match.end()
     end = len(text.rstrip())
     if start < end:
-        bounds.append((start, end))
+        _add_sentence(bounds, text, start, end)
     return bounds
+
+
+def _add_sentence(bounds: list[tuple[int, int]], text: str, start: int, end: int) -> None:
+    """Add the sentence ``[start, end)``, cut at spaces into pieces of at most
+    :data:`MAX_SENTENCE` characters."""
+    while end - start > MAX_SENTENCE:
+        cut = text.rfind(" ", start + MAX_SENTENCE // 2, start + MAX_SENTENCE)
+        if cut < 0:
+            cut = start + MAX_SENTENCE
+        bounds.append((start, cut))
+        start = cut + 1 if text[cut] == " " else cut
+    bounds.append((start, end))
 
 
 def _abbreviated(before: str) -> bool:
