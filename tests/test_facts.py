@@ -427,3 +427,17 @@ def test_any_text_gives_quoting_facts(paragraphs):
         assert paragraphs[item.paragraph][item.start : item.end] == item.fact.text
         if item.fact.converted_from is not None:
             assert result[item.fact.converted_from].fact.kind == "money"
+
+
+def test_a_table_dump_without_full_stops_is_read_whole():
+    """Thousands of amounts and citations in one "sentence" (a table that lost its full stops)
+    are all found: long stretches are read in pieces, blocked spans looked up by bisection."""
+    from ontwar.letter import parse_text
+
+    amounts = "Belgische 2020 € 4,5 miljard (1,1% BBP) en " * 3000
+    record = parse_text(amounts, "tabel.txt")
+    assert len(record.facts) == 6000
+    assert {(round(f.value, 3), f.unit) for f in record.facts} == {(4.5e9, "EUR"), (1.1, "% BBP")}
+    citations = "Kamerstuk 36 402 nr. " * 3000
+    record = parse_text(citations, "lijst.txt")
+    assert len(record.references) == 3000 and not record.facts
