@@ -239,6 +239,7 @@ MAX_SENTENCE = 2000
 """Longest stretch read as one sentence. Prose sentences are far shorter; a longer one is a
 table's rows or text that lost its full stops, and each fact of a sentence weighs every other
 fact and name in it, so such a stretch is read in pieces (the work stays linear in its size)."""
+_PIECE_BREAK = re.compile(r"[,;:)] | en ")
 _SENTENCE_END = re.compile(r"[.!?][\"'’”)]*\s+(?=[\"'‘“(]?[A-ZÀ-Þ0-9€$])")
 _INITIALS = re.compile(r"(?:[A-Za-z]\.)+$")
 _CLAUSE_BREAK = re.compile(r"[;:]|,(?!\d)|\s(?:en|maar|terwijl|waarvan|waarna|waarbij|of)\s")
@@ -362,14 +363,19 @@ def _sentence_bounds(text: str) -> list[tuple[int, int]]:
 
 
 def _add_sentence(bounds: list[tuple[int, int]], text: str, start: int, end: int) -> None:
-    """Add the sentence ``[start, end)``, cut at spaces into pieces of at most
-    :data:`MAX_SENTENCE` characters."""
+    """Add the sentence ``[start, end)``, cut into pieces of at most :data:`MAX_SENTENCE`
+    characters: after the last clause break in reach (``, ; : )`` or `` en ``), so that an
+    amount stays whole, else at a space."""
     while end - start > MAX_SENTENCE:
-        cut = text.rfind(" ", start + MAX_SENTENCE // 2, start + MAX_SENTENCE)
-        if cut < 0:
-            cut = start + MAX_SENTENCE
-        bounds.append((start, cut))
-        start = cut + 1 if text[cut] == " " else cut
+        low, high = start + MAX_SENTENCE // 2, start + MAX_SENTENCE
+        breaks = [match.end() for match in _PIECE_BREAK.finditer(text, low, high)]
+        space = text.rfind(" ", low, high)
+        cut = breaks[-1] if breaks else space + 1 if space >= 0 else high
+        stop = cut
+        while stop > start and text[stop - 1].isspace():
+            stop -= 1
+        bounds.append((start, stop))
+        start = cut
     bounds.append((start, end))
 
 
