@@ -144,6 +144,7 @@ def test_text_without_page_breaks_is_one_page_with_a_warning():
         (b"   \n\n ", "empty"),
         (b"\x00\x01\x02binary\x00" * 20, "binary"),
         (b"%PDF-1.7\n%\xe2\xe3\n1 0 obj", "PDF"),
+        (b"Tekst van een brief.\n" * 800_000, "over the 16 MiB limit"),
     ],
 )
 def test_bad_input_is_refused_in_one_line(data, problem):

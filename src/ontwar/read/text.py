@@ -14,8 +14,10 @@ from ontwar.errors import InputError
 from ontwar.model import Line
 from ontwar.read.footer import match_footer
 
-MAX_BYTES = 64 * 1024 * 1024
-"""Inputs above this are refused: no real letter comes close, and memory stays bounded."""
+MAX_BYTES = 16 * 1024 * 1024
+"""Inputs above this are refused: no real letter comes close (a 300-page letter is about a
+megabyte), and memory stays bounded (each character carries its source offset through the
+pipeline: about 200 bytes of memory per input byte, some 3 GB at this limit)."""
 
 FALLBACK_ENCODINGS = ("cp1252", "latin-1")
 """Tried in order when the bytes are not UTF-8; Dutch text from Windows tools is mostly cp1252."""
