@@ -184,12 +184,9 @@ def ingest_paths(
     def finish(source: str, outcome: tuple[str, object]) -> None:
         nonlocal done
         status, value = outcome
-        if status == "ok":
+        if status == "ok":  # a failure to write is the store's, not the file's: it stops all
             rows, digest = value  # type: ignore[misc]
-            try:
-                report.add(store.ingest_rows(rows, content_hash=digest))
-            except InputError as error:
-                report.failures.append((source, " ".join(str(error).split())))
+            report.add(store.ingest_rows(rows, content_hash=digest))
         else:
             report.failures.append((source, str(value)))
         done += 1
