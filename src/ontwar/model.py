@@ -57,6 +57,8 @@ class Line:
 
     def strip(self) -> tuple[Line, Line]:
         """Split off trailing whitespace: ``(content, trailing)``."""
+        if not self.text[-1:].isspace():  # most lines: nothing to split off
+            return self, Line("", (), self.zone)
         end = len(self.text.rstrip())
         return (
             Line(self.text[:end], self.offsets[:end], self.zone),

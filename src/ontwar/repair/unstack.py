@@ -393,12 +393,16 @@ def _apply(
     return own, composition
 
 
+_ONE_FRAGMENT = frozenset((0,))
+"""The fragment starts of a string alone on its line: just its start."""
+
+
 def _alone(line: Line, chain: tuple[int, int]) -> Composition:
     """The composition of a line that is all the page's own: one string, one fragment."""
     if not line.text:
         return []
     ranks = tuple(range(len(line.text)))
-    return [KnownString(line.text, chain[0], frozenset((0,)), None, chain, ranks)]
+    return [KnownString(line.text, chain[0], _ONE_FRAGMENT, None, chain, ranks)]
 
 
 def _shared(text: str, owners: tuple[int, ...]) -> bool:
@@ -579,7 +583,7 @@ class _Solid:
 
     def __init__(self, lines: list[str]) -> None:
         self.lines = lines
-        self.size = sum(len("".join(line.split())) for line in lines)
+        self.size = sum(map(len, "\n".join(lines).split()))
 
     @cached_property
     def counts(self) -> Counter[str]:
