@@ -30,7 +30,7 @@ SUFFIXES = (".pdf", ".txt")
 """What a folder is searched for (recursively; hidden files and folders are skipped).
 Files named on the command line are taken whatever their name."""
 
-BATCH_FILES = 8
+BATCH_FILES = 16
 """Files a worker parses per task (fewer for small inputs, so that every worker gets some)."""
 
 Progress = Callable[[int, int, str], None]
