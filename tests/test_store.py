@@ -586,6 +586,23 @@ def test_cli_ingest_of_recovered_text(tmp_path):
         assert len(as_read["page_texts"][-1]) > 1.5 * len(unstacked["page_texts"][-1])
 
 
+def test_text_written_by_recover_ingests_as_recovered(tmp_path):
+    """Recover once, ingest the recovered text with --recovered: the record is the one the
+    damaged text gives directly."""
+    from ontwar.letter.parse import parse_path
+    from ontwar.synth import make_case
+
+    damaged = tmp_path / "gestapeld.txt"
+    damaged.write_text(make_case(2).text, encoding="utf-8")
+    recovered = tmp_path / "hersteld.txt"
+    result = runner.invoke(app, ["recover", str(damaged), "--output", str(recovered)])
+    assert result.exit_code == 0, result.output
+    direct = parse_path(damaged).to_dict()
+    again = parse_path(recovered, recovered=True).to_dict()
+    assert direct.pop("source") != again.pop("source")
+    assert direct == again
+
+
 def _digest(path) -> str:
     return hashlib.sha256(path.read_bytes()).hexdigest()
 
