@@ -56,7 +56,7 @@ from typing import TypeVar
 
 from ontwar.extract import fact_words as words
 from ontwar.extract.numbers import is_plausible_year, parse_number, parse_number_word
-from ontwar.extract.references import find_references
+from ontwar.extract.references import references_in
 from ontwar.extract.subjects import (
     Mention,
     Run,
@@ -498,7 +498,7 @@ def _blocked_spans(text: str, digit_runs: list[tuple[int, int]]) -> list[tuple[i
     spans = [match.span() for key, mask in _MASKS if key in text for match in mask.finditer(text)]
     spans.extend(_postcodes(text, digit_runs))
     if any(key in text for key in words.CITATION_KEYS) or _CASE_NUMBER.search(text):
-        spans.extend((start, end) for start, end, _ in find_references(text))
+        spans.extend((start, end) for start, end, _ in references_in(text))
     return spans
 
 

@@ -30,6 +30,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from functools import lru_cache
 
 from ontwar.extract import reference_patterns as patterns
 from ontwar.letter.model import Reference
@@ -51,6 +52,13 @@ _SPACES = re.compile(r"\s+")
 
 #: A citation found by one pattern: its span and the references it stands for.
 _Found = tuple[int, int, list[Reference]]
+
+
+@lru_cache(maxsize=512)
+def references_in(text: str) -> tuple[tuple[int, int, Reference], ...]:
+    """:func:`find_references`, remembered for the last paragraphs asked: the letter parser
+    asks it of each paragraph, and the fact finder again of those that cite something."""
+    return tuple(find_references(text))
 
 
 def find_references(text: str) -> list[tuple[int, int, Reference]]:

@@ -10,7 +10,8 @@ import dataclasses
 from collections.abc import Callable
 from pathlib import Path
 
-from ontwar.extract import find_facts, find_references
+from ontwar.extract import find_facts
+from ontwar.extract.references import references_in
 from ontwar.letter.body import (
     Body,
     body_lines,
@@ -109,7 +110,7 @@ def _references(body: Body) -> list[Reference]:
     found = []
     for paragraphs in body.joined:
         for joined in paragraphs:
-            for start, end, reference in find_references(joined.text):
+            for start, end, reference in references_in(joined.text):
                 found.append(dataclasses.replace(reference, span=joined.span(start, end)))
     return found
 
