@@ -70,7 +70,9 @@ def write_letters(folder: Path, count: int) -> int:
 
 def _write_letter(folder: Path, seed: int) -> int:
     fonts = list(FONTS)
-    letter = clean_letter(seed, 1 + seed % 4, fonts[seed % len(fonts)], FOOTERS[seed % 3])
+    letter = clean_letter(
+        seed, 1 + seed % 4, fonts[seed % len(fonts)], FOOTERS[seed % len(FOOTERS)]
+    )
     data = letter.text.encode("utf-8")
     (folder / f"letter-{seed:05d}.txt").write_bytes(data)
     return len(data)

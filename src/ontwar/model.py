@@ -11,6 +11,7 @@ document's glyph sequence (see :mod:`ontwar.read.pdf`).
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from enum import StrEnum
@@ -149,12 +150,17 @@ class RawPage:
         >>> page.locate([(11, 15)])  # "b" and "cd"; the newline between was no source of theirs
         [(1, 2), (3, 5)]
         """
+        runs = sorted(self.runs, key=lambda run: run[1])  # by source offset
+        offsets = [offset for _, offset, _ in runs]
         found: list[tuple[int, int]] = []
-        for start, end in source:
-            for at, offset, length in self.runs:
+        for start, end in source:  # from the run holding ``start`` on: lines do not overlap
+            index = max(bisect_right(offsets, start) - 1, 0)
+            while index < len(runs) and runs[index][1] < end:
+                at, offset, length = runs[index]
                 low, high = max(start, offset), min(end, offset + length)
                 if low < high:
                     found.append((at + low - offset, at + high - offset))
+                index += 1
         found.sort()
         merged: list[tuple[int, int]] = []
         for start, end in found:

@@ -6,9 +6,9 @@ from collections.abc import Callable
 from pathlib import Path
 
 from ontwar.errors import InputError
-from ontwar.model import Document, RawPage
+from ontwar.model import Document, Page, RawPage
 from ontwar.read.pdf import read_pdf
-from ontwar.read.text import read_text
+from ontwar.read.text import TextInput, read_text
 from ontwar.repair.characters import repair_characters
 from ontwar.repair.config import RepairConfig
 from ontwar.repair.unstack import as_read, unstack
@@ -21,18 +21,12 @@ def recover_text(
     progress: Callable[[int, int], None] | None = None,
 ) -> Document:
     """Recover each page's own text from extracted text (bytes are decoded, str taken as is)."""
-    raw = data.encode("utf-8") if isinstance(data, str) else data
-    text_input = read_text(raw, source)
+    text_input = _read(data, source)
     total = len(text_input.pages)
     pages = unstack(
         text_input.pages, config, (lambda done: progress(done, total)) if progress else None
     )
-    pages = repair_characters(pages, text_input.text)
-    warnings = list(text_input.warnings)
-    for page in pages:
-        warnings.extend(page.warnings)
-    raw = [RawPage.of_lines(page) for page in text_input.pages]
-    return Document(source, pages, warnings, kind="text", raw=raw)
+    return _document(source, text_input, repair_characters(pages, text_input.text))
 
 
 def read_recovered(data: bytes | str, source: str = "<text>") -> Document:
@@ -41,9 +35,17 @@ def read_recovered(data: bytes | str, source: str = "<text>") -> Document:
     Nothing is looked for underneath the pages and no character is repaired, so damaged text
     stays damaged; what it saves is the time of finding that there is nothing to undo.
     """
-    raw = data.encode("utf-8") if isinstance(data, str) else data
-    text_input = read_text(raw, source)
-    pages = as_read(text_input.pages)
+    text_input = _read(data, source)
+    return _document(source, text_input, as_read(text_input.pages))
+
+
+def _read(data: bytes | str, source: str) -> TextInput:
+    return read_text(data.encode("utf-8") if isinstance(data, str) else data, source)
+
+
+def _document(source: str, text_input: TextInput, pages: list[Page]) -> Document:
+    """The document of ``pages`` read from ``text_input``: the reading's and the pages'
+    warnings, and each page as read."""
     warnings = list(text_input.warnings)
     for page in pages:
         warnings.extend(page.warnings)

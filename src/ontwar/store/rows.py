@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from ontwar.letter.model import Fact, LetterRecord, Reference, Span
-from ontwar.model import RawPage, Removal, spans
+from ontwar.model import RawPage, Removal
 from ontwar.store.identifiers import identifiers
 from ontwar.store.normalise import key, shadow
 
@@ -225,7 +225,7 @@ def _removed(removals: Sequence[Removal], read: RawPage | None) -> list[dict[str
     for removal in removals:
         item = removal.to_dict()
         if read is not None:
-            item["at"] = [list(span) for span in read.locate(spans(removal.offsets))]
+            item["at"] = [list(span) for span in read.locate(item["spans"])]  # type: ignore[arg-type]
         items.append(item)
     return items
 
