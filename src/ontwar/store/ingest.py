@@ -129,8 +129,7 @@ def prepare(path: str, recovered: bool = False) -> tuple[DocumentRows, str]:
     except OSError as error:
         raise InputError(f"{path}: cannot read ({error.strerror}); check the file") from error
     record = parse_path(file, recovered=recovered)
-    raw = [page.text for page in record.document.raw] if record.document else []
-    return DocumentRows.of(record, raw), hashlib.sha256(data).hexdigest()
+    return DocumentRows.of(record), hashlib.sha256(data).hexdigest()
 
 
 def _safe_prepare(path: str, recovered: bool) -> tuple[str, object]:

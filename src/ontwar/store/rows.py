@@ -45,8 +45,11 @@ class DocumentRows:
     body_shadow: str
 
     @classmethod
-    def of(cls, record: LetterRecord, raw_pages: Sequence[str]) -> DocumentRows:
-        """The rows of ``record``; ``raw_pages`` is its input split into pages."""
+    def of(cls, record: LetterRecord, raw_pages: Sequence[str] | None = None) -> DocumentRows:
+        """The rows of ``record``; ``raw_pages`` is its input split into pages (by default
+        the pages its document was read from)."""
+        if raw_pages is None:
+            raw_pages = [page.text for page in record.document.raw] if record.document else []
         # facts, references and page texts live in their own tables; document() puts them back
         data = dataclasses.replace(record, facts=(), references=(), document=None).to_dict()
         blob = zlib.compress(json.dumps(data, ensure_ascii=False).encode("utf-8"), 6)
